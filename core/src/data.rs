@@ -1,0 +1,234 @@
+//! What the units enter: figures for the current and baseline periods, manual scores, and bonus
+//! and deduction lines.
+//!
+//! An [`Entry`] is one cell. It is `Missing` (no data — never zero), a number, or the text a person
+//! typed that is not a number, kept verbatim so nothing they entered is lost. In JSON these are
+//! `null` (or absent), a number, and a string.
+
+use crate::model::Id;
+use crate::num::Dec;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// One cell of entered data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// No data yet (chưa có số liệu). Never read as zero.
+    #[default]
+    Missing,
+    /// A number.
+    Value(Dec),
+    /// Text that is not a number, kept as typed.
+    Text(String),
+}
+
+impl Entry {
+    /// True when there is no data.
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Entry::Missing)
+    }
+
+    /// The number, if the cell holds one.
+    pub fn value(&self) -> Option<Dec> {
+        match self {
+            Entry::Value(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// A whole-number entry.
+    pub fn int(n: i64) -> Entry {
+        Entry::Value(Dec::int(n))
+    }
+}
+
+impl From<Option<i64>> for Entry {
+    fn from(v: Option<i64>) -> Self {
+        v.map(Entry::int).unwrap_or_default()
+    }
+}
+
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Entry::Missing => s.serialize_none(),
+            Entry::Value(d) => d.serialize(s),
+            Entry::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Numbers keep every digit (serde_json's arbitrary precision), strings are kept as typed.
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Null => Ok(Entry::Missing),
+            serde_json::Value::String(s) => Ok(Entry::Text(s)),
+            serde_json::Value::Number(n) => Dec::parse(&n.to_string())
+                .map(Entry::Value)
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!("number {n} is out of the supported range"))
+                }),
+            other => Err(serde::de::Error::custom(format!(
+                "expected a number, a text or null, found {}",
+                json_kind(&other)
+            ))),
+        }
+    }
+}
+
+/// The JSON kind of a value, for messages.
+pub(crate) fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a text",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Entry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Entry".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "One cell: null or absent = no data (never zero); a number; or text that is not a number, kept as typed.",
+            "type": ["number", "string", "null"]
+        })
+    }
+}
+
+/// Which period a figure belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// The reporting period.
+    Current,
+    /// The same period of the previous year.
+    Baseline,
+}
+
+/// One indicator's figures for a unit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The reporting period.
+    #[serde(default, skip_serializing_if = "Entry::is_missing")]
+    pub current: Entry,
+    /// The same period of the previous year.
+    #[serde(default, skip_serializing_if = "Entry::is_missing")]
+    pub baseline: Entry,
+}
+
+impl Figure {
+    /// The entry for one period.
+    pub fn get(&self, period: PeriodKind) -> &Entry {
+        match period {
+            PeriodKind::Current => &self.current,
+            PeriodKind::Baseline => &self.baseline,
+        }
+    }
+
+    /// The entry for one period, to change.
+    pub fn get_mut(&mut self, period: PeriodKind) -> &mut Entry {
+        match period {
+            PeriodKind::Current => &mut self.current,
+            PeriodKind::Baseline => &mut self.baseline,
+        }
+    }
+}
+
+/// Self and verified scores of a manual target.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ManualScore {
+    /// The unit's own score (tự chấm).
+    #[serde(default, rename = "self", skip_serializing_if = "Entry::is_missing")]
+    pub self_score: Entry,
+    /// Remark on the self score.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub self_remark: String,
+    /// The cluster's verified score (thẩm định); it counts when present.
+    #[serde(default, skip_serializing_if = "Entry::is_missing")]
+    pub verified: Entry,
+    /// Remark on the verified score.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub verified_remark: String,
+}
+
+/// A bonus or a deduction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AdjustmentKind {
+    /// Điểm thưởng.
+    Bonus,
+    /// Điểm trừ.
+    Deduction,
+}
+
+/// One bonus or deduction line of a unit. Points are positive; the kind gives the sign.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AdjustmentLine {
+    /// Bonus or deduction.
+    pub kind: AdjustmentKind,
+    /// The reason, as the unit or the cluster wrote it.
+    pub reason: String,
+    /// Points (positive).
+    pub points: Dec,
+}
+
+/// Everything one unit entered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UnitData {
+    /// The unit's id in the pact.
+    pub unit: Id,
+    /// Figures by indicator id.
+    #[serde(default)]
+    pub figures: BTreeMap<Id, Figure>,
+    /// Manual scores by target id.
+    #[serde(default)]
+    pub manual: BTreeMap<Id, ManualScore>,
+    /// Bonus and deduction lines.
+    #[serde(default)]
+    pub adjustments: Vec<AdjustmentLine>,
+}
+
+impl UnitData {
+    /// An empty record for a unit.
+    pub fn new(unit: impl Into<Id>) -> UnitData {
+        UnitData {
+            unit: unit.into(),
+            ..UnitData::default()
+        }
+    }
+
+    /// The entry of one indicator and period (Missing when absent).
+    pub fn entry(&self, indicator: &str, period: PeriodKind) -> &Entry {
+        static MISSING: Entry = Entry::Missing;
+        self.figures
+            .get(indicator)
+            .map(|f| f.get(period))
+            .unwrap_or(&MISSING)
+    }
+
+    /// Sets one cell.
+    pub fn set(&mut self, indicator: &str, period: PeriodKind, entry: Entry) {
+        let fig = self.figures.entry(indicator.to_string()).or_default();
+        *fig.get_mut(period) = entry;
+        if fig.current.is_missing() && fig.baseline.is_missing() {
+            self.figures.remove(indicator);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The JSON file format: one document holds the format tag, the schema version, the pact, and
+//! what the units entered. Exports also carry the computed results, which import ignores:
+//! results are always recomputed from the figures.
+//!
+//! Import is [`Document::from_json`]. It never panics and never returns a half-read document:
+//! - a file larger than [`MAX_FILE_BYTES`] is refused before it is parsed;
+//! - JSON nested deeper than serde_json's limit (128) is refused by the parser;
+//! - an unknown `format` is refused; a `schema_version` above [`SCHEMA_VERSION`] is refused as
+//!   "made by a newer version"; an older one is migrated step by step ([`migrate`]);
+//! - the first type error is reported with its JSON path, then every semantic problem
+//!   ([`crate::validate`]) with its path and a message in Vietnamese and English.
+
+use crate::data::{json_kind, UnitData};
+use crate::i18n::Lang;
+use crate::model::Pact;
+use crate::score::{evaluate, Results};
+use crate::validate::{validate, FieldError, FieldProblem};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The format tag every document carries.
+pub const FORMAT: &str = "thidua.pact";
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The largest file import accepts (16 MiB, far above 10,000 units).
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A pact with its units' data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Always `"thidua.pact"`.
+    pub format: String,
+    /// The schema version, 1.
+    pub schema_version: u32,
+    /// The pact.
+    pub pact: Pact,
+    /// What each unit entered, one record per unit.
+    #[serde(default)]
+    pub data: Vec<UnitData>,
+    /// Present in exports: the results computed when the file was written. Ignored on import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Map<String, Value>>"))]
+    pub results: Option<Value>,
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// Not JSON (or nested too deeply).
+    NotJson {
+        /// Line, 1-based.
+        line: usize,
+        /// Column, 1-based.
+        column: usize,
+        /// The parser's message.
+        message: String,
+        /// True when the nesting limit was hit.
+        too_deep: bool,
+    },
+    /// JSON, but not a thidua document.
+    UnknownFormat {
+        /// What the `format` field held, if anything.
+        found: Option<String>,
+    },
+    /// Written by a newer version of thidua.
+    NewerVersion {
+        /// The file's version.
+        found: u64,
+    },
+    /// Fields with wrong types, missing, out of range, or inconsistent.
+    Invalid(Vec<FieldError>),
+}
+
+impl Document {
+    /// A new document for a pact, with an empty record per unit.
+    pub fn new(pact: Pact) -> Document {
+        let data = pact.units.iter().map(|u| UnitData::new(&u.id)).collect();
+        Document {
+            format: FORMAT.into(),
+            schema_version: SCHEMA_VERSION,
+            pact,
+            data,
+            results: None,
+        }
+    }
+
+    /// The built-in default: the 2023 pact of Cluster No. 1, with no figures yet.
+    pub fn default_pact() -> Document {
+        Document::new(crate::default_pact::cluster1_2023())
+    }
+
+    /// Evaluates the document.
+    pub fn evaluate(&self) -> Results {
+        evaluate(&self.pact, &self.data)
+    }
+
+    /// The data record of a unit.
+    pub fn unit_data(&self, unit: &str) -> Option<&UnitData> {
+        self.data.iter().find(|d| d.unit == unit)
+    }
+
+    /// The data record of a unit, created when absent.
+    pub fn unit_data_mut(&mut self, unit: &str) -> &mut UnitData {
+        let i = match self.data.iter().position(|d| d.unit == unit) {
+            Some(i) => i,
+            None => {
+                self.data.push(UnitData::new(unit));
+                self.data.len() - 1
+            }
+        };
+        &mut self.data[i]
+    }
+
+    /// The document as pretty JSON, without results (what storage keeps).
+    pub fn to_json(&self) -> String {
+        let mut doc = self.clone();
+        doc.results = None;
+        to_pretty(&doc)
+    }
+
+    /// The document as pretty JSON with freshly computed results (what export writes).
+    pub fn export_json(&self) -> String {
+        let mut doc = self.clone();
+        doc.results = serde_json::to_value(self.evaluate()).ok();
+        to_pretty(&doc)
+    }
+
+    /// Reads, migrates and validates a document.
+    pub fn from_json(text: &str) -> Result<Document, ImportError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(ImportError::TooLarge { bytes: text.len() });
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            too_deep: e.to_string().contains("recursion limit"),
+            message: e.to_string(),
+        })?;
+        Document::from_value(value)
+    }
+
+    /// Migrates and validates a parsed JSON value.
+    pub fn from_value(value: Value) -> Result<Document, ImportError> {
+        let format = value.get("format");
+        if format.and_then(Value::as_str) != Some(FORMAT) {
+            return Err(ImportError::UnknownFormat {
+                found: format.map(|f| match f {
+                    Value::String(s) => s.clone(),
+                    other => json_kind(other).to_string(),
+                }),
+            });
+        }
+        let version = match value.get("schema_version") {
+            Some(v) => v.as_u64().ok_or_else(|| {
+                ImportError::Invalid(vec![FieldError::new(
+                    "schema_version",
+                    FieldProblem::Type {
+                        message: "expected a whole number ≥ 1".into(),
+                    },
+                )])
+            })?,
+            None => {
+                return Err(ImportError::Invalid(vec![FieldError::new(
+                    "schema_version",
+                    FieldProblem::Missing,
+                )]))
+            }
+        };
+        if version > u64::from(SCHEMA_VERSION) {
+            return Err(ImportError::NewerVersion { found: version });
+        }
+        if version == 0 {
+            return Err(ImportError::Invalid(vec![FieldError::new(
+                "schema_version",
+                FieldProblem::OutOfRange {
+                    min: Some("1".into()),
+                    max: Some(SCHEMA_VERSION.to_string()),
+                },
+            )]));
+        }
+        let value = migrate(value, version as u32);
+        let mut doc: Document = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            ImportError::Invalid(vec![FieldError::new(
+                if path == "." { String::new() } else { path },
+                FieldProblem::Type {
+                    message: e.into_inner().to_string(),
+                },
+            )])
+        })?;
+        doc.results = None;
+        let errors = validate(&doc);
+        if errors.is_empty() {
+            Ok(doc)
+        } else {
+            Err(ImportError::Invalid(errors))
+        }
+    }
+}
+
+impl ImportError {
+    /// What went wrong, one line per problem, in a language.
+    pub fn messages(&self, lang: Lang) -> Vec<String> {
+    let vi = lang == Lang::Vi;
+    match self {
+        ImportError::TooLarge { bytes } => vec![if vi {
+            format!("tệp quá lớn ({bytes} byte; tối đa {MAX_FILE_BYTES})")
+        } else {
+            format!("file too large ({bytes} bytes; at most {MAX_FILE_BYTES})")
+        }],
+        ImportError::NotJson {
+            line,
+            column,
+            message,
+            too_deep,
+        } => vec![match (vi, too_deep) {
+            (true, true) => format!("dòng {line}, cột {column}: JSON lồng nhau quá sâu"),
+            (false, true) => format!("line {line}, column {column}: JSON nested too deeply"),
+            (true, false) => format!("dòng {line}, cột {column}: không phải JSON hợp lệ ({message})"),
+            (false, false) => format!("line {line}, column {column}: not valid JSON ({message})"),
+        }],
+        ImportError::UnknownFormat { found } => vec![match (vi, found) {
+            (true, Some(f)) => format!("không phải tệp thidua (format = “{f}”)"),
+            (true, None) => "không phải tệp thidua (thiếu trường “format”)".into(),
+            (false, Some(f)) => format!("not a thidua file (format = “{f}”)"),
+            (false, None) => "not a thidua file (no “format” field)".into(),
+        }],
+        ImportError::NewerVersion { found } => vec![if vi {
+            format!("tệp do phiên bản mới hơn tạo ra (phiên bản định dạng {found}; bản này đọc đến {SCHEMA_VERSION})")
+        } else {
+            format!("made by a newer version (format version {found}; this one reads up to {SCHEMA_VERSION})")
+        }],
+        ImportError::Invalid(errors) => errors.iter().map(|e| e.display(lang)).collect(),
+    }
+}
+}
+
+fn to_pretty<T: Serialize>(v: &T) -> String {
+    // Serializing these types cannot fail: every map key is a string and every number is finite.
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+/// One migration step: from version `n` (its index + 1) to `n + 1`.
+type Step = fn(Value) -> Value;
+
+/// The migration steps, oldest first. Version 1 is the first published format, so the list is
+/// empty; each later version adds the step from the one before it.
+const MIGRATIONS: &[Step] = &[];
+
+/// Brings a document of an older schema version up to [`SCHEMA_VERSION`].
+pub fn migrate(mut value: Value, from: u32) -> Value {
+    for step in MIGRATIONS.iter().skip(from.saturating_sub(1) as usize) {
+        value = step(value);
+    }
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    }
+    value
+}

@@ -1,0 +1,36 @@
+//! # thidua-core — the rule crate
+//!
+//! Everything thidua decides is decided here, the same way in the browser (compiled to wasm), in
+//! native tests and in the `thidua` CLI. The crate has no web dependency (no yew, web-sys, gloo,
+//! wasm-bindgen): that is an architecture invariant, checked by `make test`.
+//!
+//! - [`model`]: the pact — units, indicators, contents, targets, rules, scoring, levels, flags.
+//! - [`data`]: what units enter — figures, manual scores, bonus and deduction lines.
+//! - [`eval`]: one unit on one target — status, exact value, margin, gap.
+//! - [`score`]: points, totals, classification, ranking, flags for the whole cluster.
+//! - [`document`]: the JSON file format, import validation and migration.
+//! - [`validate`]: semantic checks with JSON paths and bilingual messages.
+//! - [`messages`]: bilingual wording of statuses, gaps and problems.
+//! - [`i18n`], [`num`]: languages, number formatting and parsing, exact numbers.
+//! - [`default_pact`]: the built-in 2023 pact of Emulation Cluster No. 1.
+
+pub mod data;
+pub mod default_pact;
+pub mod document;
+pub mod eval;
+pub mod i18n;
+pub mod messages;
+pub mod model;
+pub mod num;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod score;
+pub mod validate;
+
+pub use data::{Entry, PeriodKind, UnitData};
+pub use document::{Document, ImportError};
+pub use eval::{Evaluation, Gap, Problem, Status};
+pub use i18n::{Lang, Text};
+pub use model::Pact;
+pub use num::{Dec, Points, Ratio};
+pub use score::{evaluate, Results, TargetResult, UnitResult};

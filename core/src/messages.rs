@@ -1,0 +1,279 @@
+//! Bilingual wording of statuses, gaps, margins, rules and problems, shared by the app and the
+//! CLI so that both say the same thing.
+
+use crate::data::PeriodKind;
+use crate::eval::{Evaluation, Gap, Problem, ScoreKind, Status};
+use crate::i18n::{format_count, format_dec, format_points_signed, Lang};
+use crate::model::{Comparator, Pact, Rule};
+use crate::num::{Dec, Ratio};
+
+fn l<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// The status as a word.
+pub fn status_label(s: Status, lang: Lang) -> &'static str {
+    match s {
+        Status::Met => l(lang, "Đạt", "Met"),
+        Status::NotMet => l(lang, "Không đạt", "Not met"),
+        Status::NoData => l(lang, "Chưa có số liệu", "No data"),
+        Status::Invalid => l(lang, "Số liệu không hợp lệ", "Invalid data"),
+        Status::NotApplicable => l(lang, "Không áp dụng", "Not applicable"),
+        Status::Scored => l(lang, "Đã chấm điểm", "Scored"),
+    }
+}
+
+/// The status as an icon (always shown with its word, never alone).
+pub fn status_icon(s: Status) -> &'static str {
+    match s {
+        Status::Met => "✓",
+        Status::NotMet => "✗",
+        Status::NoData => "?",
+        Status::Invalid => "⚠",
+        Status::NotApplicable => "–",
+        Status::Scored => "✎",
+    }
+}
+
+/// The period as a word.
+pub fn period_label(p: PeriodKind, lang: Lang) -> &'static str {
+    match p {
+        PeriodKind::Current => l(lang, "kỳ này", "this period"),
+        PeriodKind::Baseline => l(lang, "cùng kỳ", "same period last year"),
+    }
+}
+
+fn indicator_name(pact: &Pact, id: &str, lang: Lang) -> String {
+    pact.indicator(id)
+        .map(|d| d.name.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn indicator_unit(pact: &Pact, id: &str, lang: Lang) -> String {
+    pact.indicator(id)
+        .map(|d| d.unit.get(lang).to_string())
+        .unwrap_or_default()
+}
+
+/// The rule in a few symbols: "> 75%", "giảm ≥ 5%", "không tăng".
+pub fn rule_text(rule: &Rule, lang: Lang) -> String {
+    let pct = |d: &Dec| format!("{}%", format_dec(*d, lang));
+    match rule {
+        Rule::Rate {
+            comparator,
+            threshold_pct,
+            ..
+        } => format!("{} {}", comparator.symbol(), pct(threshold_pct)),
+        Rule::Reduction {
+            comparator,
+            threshold_pct,
+            ..
+        } => {
+            let word = l(lang, "giảm", "down");
+            format!("{word} {} {}", comparator.symbol(), pct(threshold_pct))
+        }
+        Rule::NoIncrease { .. } => l(lang, "không tăng", "no increase").into(),
+        Rule::Decrease { .. } => l(lang, "giảm", "decrease").into(),
+        Rule::Manual => l(lang, "chấm điểm", "scored by review").into(),
+    }
+}
+
+/// The comparator in words.
+pub fn comparator_label(c: Comparator, lang: Lang) -> &'static str {
+    match c {
+        Comparator::Gt => l(lang, "trên (>)", "above (>)"),
+        Comparator::Ge => l(lang, "từ … trở lên (≥)", "at least (≥)"),
+        Comparator::Eq => l(lang, "bằng (=)", "exactly (=)"),
+    }
+}
+
+/// The margin in percentage points: "vượt 15,76 điểm %" / "15.76 pp above".
+pub fn margin_text(margin: &Ratio, lang: Lang) -> String {
+    let zero = Ratio::from_integer(0);
+    let abs = if *margin < zero { -*margin } else { *margin };
+    let n = format_points_signed(&abs, lang);
+    let n = n.trim_start_matches('+');
+    if *margin > zero {
+        match lang {
+            Lang::Vi => format!("vượt {n} điểm %"),
+            Lang::En => format!("{n} pp above"),
+        }
+    } else if *margin < zero {
+        match lang {
+            Lang::Vi => format!("thấp hơn {n} điểm %"),
+            Lang::En => format!("{n} pp below"),
+        }
+    } else {
+        l(lang, "bằng ngưỡng", "at the threshold").into()
+    }
+}
+
+/// The gap in counts, or `None` when there is none.
+pub fn gap_text(pact: &Pact, e: &Evaluation, lang: Lang) -> Option<String> {
+    let rule = &pact.target(&e.target)?.rule;
+    let gap = e.gap.as_ref()?;
+    Some(match gap {
+        Gap::RateNeeds { additional, .. } => {
+            let unit = match rule {
+                Rule::Rate { numerator, .. } => indicator_unit(pact, numerator, lang),
+                _ => String::new(),
+            };
+            let n = format_count(*additional, lang);
+            match lang {
+                Lang::Vi => format!("cần thêm {n} {unit}"),
+                Lang::En => format!("needs {n} more {unit}"),
+            }
+        }
+        Gap::RateUnreachable | Gap::ReductionUnreachable => {
+            l(lang, "không thể đạt trong kỳ này", "unreachable this period").into()
+        }
+        Gap::ReductionOver { allowed_max, over } => {
+            let unit = match rule {
+                Rule::Reduction { indicator, .. } => indicator_unit(pact, indicator, lang),
+                _ => String::new(),
+            };
+            let (o, m) = (format_count(*over, lang), format_count(*allowed_max, lang));
+            match lang {
+                Lang::Vi => format!("vượt {o} {unit} so với mức cho phép (tối đa {m})"),
+                Lang::En => format!("{o} {unit} over the allowed maximum of {m}"),
+            }
+        }
+        Gap::Excess => e
+            .criteria
+            .iter()
+            .filter(|c| c.met == Some(false))
+            .map(|c| {
+                let name = indicator_name(pact, &c.indicator, lang);
+                let unit = indicator_unit(pact, &c.indicator, lang);
+                let x = format_dec(c.excess, lang);
+                match lang {
+                    Lang::Vi => format!("{name}: vượt {x} {unit}"),
+                    Lang::En => format!("{name}: {x} {unit} too many"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    })
+}
+
+/// A problem in words, naming the indicator and the period.
+pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
+    let at = |id: &str, period: &PeriodKind| {
+        format!("{} ({})", indicator_name(pact, id, lang), period_label(*period, lang))
+    };
+    match p {
+        Problem::Missing { indicator, period } => {
+            format!("{}: {}", l(lang, "thiếu", "missing"), at(indicator, period))
+        }
+        Problem::NotANumber {
+            indicator,
+            period,
+            text,
+        } => match lang {
+            Lang::Vi => format!("{}: “{text}” không phải là số hợp lệ", at(indicator, period)),
+            Lang::En => format!("{}: “{text}” is not a valid number", at(indicator, period)),
+        },
+        Problem::Negative { indicator, period } => {
+            format!("{}: {}", at(indicator, period), l(lang, "số âm", "negative"))
+        }
+        Problem::NotWhole { indicator, period } => format!(
+            "{}: {}",
+            at(indicator, period),
+            l(lang, "phải là số nguyên", "must be a whole number")
+        ),
+        Problem::TooLarge { indicator, period } => format!(
+            "{}: {}",
+            at(indicator, period),
+            l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)")
+        ),
+        Problem::Exceeds {
+            numerator,
+            denominator,
+        } => {
+            let (n, d) = (
+                indicator_name(pact, numerator, lang),
+                indicator_name(pact, denominator, lang),
+            );
+            match lang {
+                Lang::Vi => format!("“{n}” lớn hơn “{d}”"),
+                Lang::En => format!("“{n}” is greater than “{d}”"),
+            }
+        }
+        Problem::UnknownIndicator { indicator } => match lang {
+            Lang::Vi => format!("giao ước không có chỉ số “{indicator}”"),
+            Lang::En => format!("the pact has no indicator “{indicator}”"),
+        },
+        Problem::ZeroDenominator { indicator } => match lang {
+            Lang::Vi => format!("“{}” bằng 0 nên không có tỷ lệ", indicator_name(pact, indicator, lang)),
+            Lang::En => format!("“{}” is 0, so there is no rate", indicator_name(pact, indicator, lang)),
+        },
+        Problem::ZeroBaseline { indicator } => match lang {
+            Lang::Vi => format!(
+                "cùng kỳ “{}” bằng 0 nên không thể tính mức giảm",
+                indicator_name(pact, indicator, lang)
+            ),
+            Lang::En => format!(
+                "“{}” was 0 last year, so there is nothing to reduce",
+                indicator_name(pact, indicator, lang)
+            ),
+        },
+        Problem::ScoreMissing => l(lang, "chưa chấm điểm", "not scored yet").into(),
+        Problem::ScoreNotANumber { which, text } => match lang {
+            Lang::Vi => format!("{}: “{text}” không phải là số hợp lệ", score_label(*which, lang)),
+            Lang::En => format!("{}: “{text}” is not a valid number", score_label(*which, lang)),
+        },
+        Problem::ScoreOutOfRange { which, max } => match lang {
+            Lang::Vi => format!("{} phải từ 0 đến {}", score_label(*which, lang), format_dec(*max, lang)),
+            Lang::En => format!("{} must be from 0 to {}", score_label(*which, lang), format_dec(*max, lang)),
+        },
+        Problem::Overflow => l(
+            lang,
+            "ngưỡng quá lớn hoặc quá nhiều chữ số thập phân",
+            "threshold too large or too precise",
+        )
+        .into(),
+    }
+}
+
+/// "Điểm tự chấm" / "Self score".
+pub fn score_label(k: ScoreKind, lang: Lang) -> &'static str {
+    match k {
+        ScoreKind::SelfScore => l(lang, "Điểm tự chấm", "Self score"),
+        ScoreKind::Verified => l(lang, "Điểm thẩm định", "Verified score"),
+    }
+}
+
+/// The problems of an evaluation in one short line: each one when there are at most two,
+/// otherwise a count of the missing figures followed by the other problems.
+pub fn problems_summary(pact: &Pact, e: &Evaluation, lang: Lang) -> String {
+    if e.problems.len() <= 2 {
+        return e
+            .problems
+            .iter()
+            .map(|p| problem_text(pact, p, lang))
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
+    let missing = e
+        .problems
+        .iter()
+        .filter(|p| matches!(p, Problem::Missing { .. }))
+        .count();
+    let mut parts = Vec::new();
+    if missing > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("thiếu {missing} số liệu"),
+            Lang::En => format!("{missing} figures missing"),
+        });
+    }
+    parts.extend(
+        e.problems
+            .iter()
+            .filter(|p| !matches!(p, Problem::Missing { .. }))
+            .map(|p| problem_text(pact, p, lang)),
+    );
+    parts.join("; ")
+}

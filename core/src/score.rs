@@ -1,0 +1,368 @@
+//! Scoring, totals, classification, ranking and flag eligibility for a whole cluster.
+//!
+//! Points per target follow the target's [`ScoringMethod`]:
+//! - all-or-nothing: met → max, otherwise 0;
+//! - proportional: met → max, otherwise max × A/T clamped to 0..max (A/T is the attainment: value
+//!   over threshold; for no-increase/decrease rules, the share of criteria met);
+//! - relative-to-best (the formula in the domain brief; T is the target, best is the highest A/T
+//!   among the units with usable data): A/T < 1 → ½·max·A/T; A/T = 1 → ½·max; A/T = best > 1 →
+//!   max; 1 < A/T < best → ½·max + ½·max·(A/T − 1)/(best − 1). A unit's points therefore depend
+//!   on the other units;
+//! - manual: the verified score, or the self score until one is given.
+//!
+//! `no_data` and `invalid` targets score 0 and make the unit's result provisional;
+//! `not_applicable` targets score by the pact's [`NotApplicablePoints`] choice.
+//!
+//! Total = target points + min(bonus, cap) − min(deductions, cap). The classification is the
+//! first level, best first, whose minimum total the unit reaches with no content below the level's
+//! floor. Ranking: higher total first; ties broken by more targets met, then fewer deduction
+//! points, then unit id (so the result never depends on the order units are listed in). The
+//! leading unit is rank 1; it may be proposed for the Government flag when the pact allows it and
+//! it meets the Ministry flag standard (its level is one of the pact's Ministry levels).
+
+use crate::data::{AdjustmentKind, UnitData};
+use crate::eval::{evaluate_target, Evaluation, Status};
+use crate::model::{Id, NotApplicablePoints, Pact, ScoringMethod};
+use crate::num::{Dec, Points, Ratio};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A target's evaluation with its points.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TargetResult {
+    /// The evaluation.
+    #[serde(flatten)]
+    pub eval: Evaluation,
+    /// Points earned, exact.
+    pub points: Points,
+    /// The target's maximum.
+    pub max_points: Dec,
+}
+
+/// Points per content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ContentPoints {
+    /// The content.
+    pub content: Id,
+    /// Points earned.
+    pub points: Points,
+    /// The maximum.
+    pub max_points: Dec,
+}
+
+/// Why a unit's result is provisional.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Provisional {
+    /// A target has no data.
+    NoData {
+        /// The target.
+        target: Id,
+    },
+    /// A target has invalid data.
+    InvalidData {
+        /// The target.
+        target: Id,
+    },
+    /// A manual score is the unit's own, not yet verified.
+    Unverified {
+        /// The target.
+        target: Id,
+    },
+}
+
+/// One unit's result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnitResult {
+    /// The unit.
+    pub unit: Id,
+    /// Per target, in pact order.
+    pub targets: Vec<TargetResult>,
+    /// Per content, in pact order.
+    pub contents: Vec<ContentPoints>,
+    /// Bonus counted (after the cap).
+    pub bonus: Points,
+    /// Deductions counted (after the cap).
+    pub deduction: Points,
+    /// Total points.
+    pub total: Points,
+    /// Targets met.
+    pub met: usize,
+    /// The classification level id, if any level is reached.
+    pub level: Option<Id>,
+    /// Rank, 1 = leading.
+    pub rank: usize,
+    /// True when another unit has exactly the same total (the tie-break decided).
+    pub tied: bool,
+    /// Meets the Ministry flag standard.
+    pub ministry_flag: bool,
+    /// May be proposed for the Government flag.
+    pub government_flag: bool,
+    /// Why the result is provisional (empty = final).
+    pub provisional: Vec<Provisional>,
+}
+
+impl UnitResult {
+    /// True when computed from incomplete or unverified data.
+    pub fn is_provisional(&self) -> bool {
+        !self.provisional.is_empty()
+    }
+
+    /// The result for one target.
+    pub fn target(&self, id: &str) -> Option<&TargetResult> {
+        self.targets.iter().find(|t| t.eval.target == id)
+    }
+}
+
+/// The cluster's results.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Results {
+    /// The pact id.
+    pub pact: Id,
+    /// Per unit, in the pact's unit order.
+    pub units: Vec<UnitResult>,
+    /// Unit ids by rank.
+    pub ranking: Vec<Id>,
+    /// The leading unit.
+    pub leading_unit: Option<Id>,
+    /// True when any unit's result is provisional.
+    pub provisional: bool,
+}
+
+impl Results {
+    /// The result of one unit.
+    pub fn unit(&self, id: &str) -> Option<&UnitResult> {
+        self.units.iter().find(|u| u.unit == id)
+    }
+}
+
+/// Evaluates, scores, classifies and ranks every unit of the pact.
+///
+/// `data` may list units in any order and may omit units (their figures are all missing).
+pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
+    let by_unit: HashMap<&str, &UnitData> = data.iter().map(|d| (d.unit.as_str(), d)).collect();
+    let empty: Vec<UnitData> = pact.units.iter().map(|u| UnitData::new(&u.id)).collect();
+    let unit_data: Vec<&UnitData> = pact
+        .units
+        .iter()
+        .zip(&empty)
+        .map(|(u, e)| by_unit.get(u.id.as_str()).copied().unwrap_or(e))
+        .collect();
+
+    // Evaluate every unit on every target.
+    let evals: Vec<Vec<Evaluation>> = unit_data
+        .iter()
+        .map(|d| pact.targets().map(|(_, t)| evaluate_target(pact, t, d)).collect())
+        .collect();
+
+    // The best attainment per target, for relative-to-best scoring.
+    let targets: Vec<_> = pact.targets().map(|(_, t)| t).collect();
+    let best: Vec<Option<Ratio>> = (0..targets.len())
+        .map(|i| {
+            evals
+                .iter()
+                .filter(|e| matches!(e[i].status, Status::Met | Status::NotMet))
+                .filter_map(|e| e[i].attainment)
+                .max()
+        })
+        .collect();
+
+    let mut units: Vec<UnitResult> = evals
+        .into_iter()
+        .zip(&unit_data)
+        .zip(&pact.units)
+        .map(|((evals, d), u)| {
+            let targets: Vec<TargetResult> = evals
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let t = targets[i];
+                    let points = target_points(pact, &e, t.scoring, t.max_points, best[i]);
+                    TargetResult {
+                        eval: e,
+                        points,
+                        max_points: t.max_points,
+                    }
+                })
+                .collect();
+            unit_result(pact, &u.id, d, targets)
+        })
+        .collect();
+
+    rank(pact, &mut units);
+    let mut order: Vec<&UnitResult> = units.iter().collect();
+    order.sort_by_key(|u| u.rank);
+    let ranking: Vec<Id> = order.iter().map(|u| u.unit.clone()).collect();
+    Results {
+        pact: pact.id.clone(),
+        leading_unit: ranking.first().cloned(),
+        provisional: units.iter().any(UnitResult::is_provisional),
+        ranking,
+        units,
+    }
+}
+
+fn half() -> Points {
+    Points::from_ratio(Ratio::new(1, 2))
+}
+
+/// Points for one evaluation.
+fn target_points(
+    pact: &Pact,
+    e: &Evaluation,
+    method: ScoringMethod,
+    max: Dec,
+    best: Option<Ratio>,
+) -> Points {
+    let max = Points::from_dec(max);
+    match e.status {
+        Status::NoData | Status::Invalid => return Points::zero(),
+        Status::NotApplicable => {
+            return match pact.not_applicable {
+                NotApplicablePoints::Full => max,
+                NotApplicablePoints::Zero => Points::zero(),
+            }
+        }
+        Status::Scored => {
+            return e
+                .manual
+                .as_ref()
+                .map(|m| Points::from_dec(m.score).clamp_to(&max))
+                .unwrap_or_else(Points::zero)
+        }
+        Status::Met | Status::NotMet => {}
+    }
+    let met = e.status == Status::Met;
+    let one = Ratio::from_integer(1);
+    match (method, e.attainment) {
+        (ScoringMethod::AllOrNothing | ScoringMethod::Manual, _) | (_, None) => {
+            if met {
+                max
+            } else {
+                Points::zero()
+            }
+        }
+        (ScoringMethod::Proportional, Some(a)) => {
+            if met {
+                max
+            } else {
+                (max.clone() * Points::from_ratio(a)).clamp_to(&max)
+            }
+        }
+        (ScoringMethod::RelativeToBest, Some(a)) => {
+            let p = if a < one {
+                half() * max.clone() * Points::from_ratio(a)
+            } else if a == one {
+                half() * max.clone()
+            } else {
+                match best {
+                    Some(b) if a < b => {
+                        half() * max.clone()
+                            + half() * max.clone() * Points::from_ratio((a - one) / (b - one))
+                    }
+                    _ => max.clone(),
+                }
+            };
+            p.clamp_to(&max)
+        }
+    }
+}
+
+fn sum_capped(d: &UnitData, kind: AdjustmentKind, cap: Dec) -> Points {
+    let sum: Points = d
+        .adjustments
+        .iter()
+        .filter(|a| a.kind == kind && !a.points.is_negative())
+        .map(|a| Points::from_dec(a.points))
+        .sum();
+    sum.min(Points::from_dec(cap))
+}
+
+fn unit_result(pact: &Pact, unit: &Id, d: &UnitData, targets: Vec<TargetResult>) -> UnitResult {
+    let mut contents = Vec::with_capacity(pact.contents.len());
+    let mut it = targets.iter();
+    for c in &pact.contents {
+        let points: Points = it.by_ref().take(c.targets.len()).map(|t| t.points.clone()).sum();
+        contents.push(ContentPoints {
+            content: c.id.clone(),
+            points,
+            max_points: c.max_points(),
+        });
+    }
+    let bonus = sum_capped(d, AdjustmentKind::Bonus, pact.adjustments.bonus_cap);
+    let deduction = sum_capped(d, AdjustmentKind::Deduction, pact.adjustments.deduction_cap);
+    let target_sum: Points = contents.iter().map(|c| c.points.clone()).sum();
+    let total = target_sum + bonus.clone() - deduction.clone();
+    let level = pact
+        .classification
+        .iter()
+        .find(|l| {
+            l.min_total.is_none_or(|m| total >= Points::from_dec(m))
+                && l.content_floor_pct.is_none_or(|floor| {
+                    contents.iter().all(|c| {
+                        c.points
+                            >= Points::from_dec(c.max_points)
+                                * Points::from_dec(floor)
+                                * Points::from_ratio(Ratio::new(1, 100))
+                    })
+                })
+        })
+        .map(|l| l.id.clone());
+    let provisional = targets
+        .iter()
+        .filter_map(|t| {
+            let target = t.eval.target.clone();
+            match t.eval.status {
+                Status::NoData => Some(Provisional::NoData { target }),
+                Status::Invalid => Some(Provisional::InvalidData { target }),
+                Status::Scored if t.eval.manual.as_ref().is_some_and(|m| !m.verified) => {
+                    Some(Provisional::Unverified { target })
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let ministry_flag = level
+        .as_ref()
+        .is_some_and(|l| pact.flags.ministry_levels.contains(l));
+    UnitResult {
+        unit: unit.clone(),
+        met: targets.iter().filter(|t| t.eval.status == Status::Met).count(),
+        targets,
+        contents,
+        bonus,
+        deduction,
+        total,
+        level,
+        rank: 0,
+        tied: false,
+        ministry_flag,
+        government_flag: false,
+        provisional,
+    }
+}
+
+/// Assigns ranks with the documented tie-break and sets the Government flag.
+fn rank(pact: &Pact, units: &mut [UnitResult]) {
+    let mut idx: Vec<usize> = (0..units.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let (x, y) = (&units[a], &units[b]);
+        y.total
+            .cmp(&x.total)
+            .then(y.met.cmp(&x.met))
+            .then(x.deduction.cmp(&y.deduction))
+            .then(x.unit.cmp(&y.unit))
+    });
+    for (pos, &i) in idx.iter().enumerate() {
+        units[i].rank = pos + 1;
+        units[i].government_flag =
+            pact.flags.government_for_leader && pos == 0 && units[i].ministry_flag;
+    }
+    // Sorted by total, equal totals are neighbours.
+    for w in idx.windows(2) {
+        if units[w[0]].total == units[w[1]].total {
+            units[w[0]].tied = true;
+            units[w[1]].tied = true;
+        }
+    }
+}

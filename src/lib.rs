@@ -1,0 +1,1 @@
+//! The thidua web app (Yew).
