@@ -1,1 +1,21 @@
-//! The thidua web app (Yew).
+//! # thidua — the web app
+//!
+//! A Yew single-page app over the rule crate (`thidua-core`): the user enters each unit's figures
+//! and sees at once which targets every unit meets. The app decides nothing by itself; every
+//! status, value, gap, point and rank comes from `thidua_core`.
+//!
+//! - [`state`]: the whole app state as a pure reducer (`Action` + `impl Reducible`), testable
+//!   natively;
+//! - [`grid`]: the data grid's column layout and TSV paste parsing (pure);
+//! - [`storage`]: the one module that touches `localStorage`;
+//! - [`ui`]: bilingual UI wording helpers;
+//! - [`components`]: the views.
+
+pub mod browser;
+pub mod components;
+pub mod grid;
+pub mod state;
+pub mod storage;
+pub mod ui;
+
+pub use components::app::App;

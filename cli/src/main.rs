@@ -13,7 +13,11 @@ use thidua_core::document::MAX_FILE_BYTES;
 use thidua_core::{Document, Lang};
 
 #[derive(Parser)]
-#[command(name = "thidua", version, about = "Evaluate emulation-pact files (giao ước thi đua)")]
+#[command(
+    name = "thidua",
+    version,
+    about = "Evaluate emulation-pact files (giao ước thi đua)"
+)]
 struct Cli {
     /// Language of messages and tables.
     #[arg(long, value_enum, default_value_t = LangArg::Vi, global = true)]
@@ -116,7 +120,8 @@ fn load(file: &str, lang: Lang) -> Result<Document, ExitCode> {
             .take(MAX_FILE_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        std::fs::File::open(file)
+            .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
     };
     if let Err(e) = read {
         return Err(fail(e.to_string()));

@@ -133,10 +133,16 @@ pub fn render(doc: &Document, results: &Results, lang: Lang) -> String {
                     e.target.clone(),
                     title,
                     format!("{} {}", status_icon(e.status), status_label(e.status, lang)),
-                    e.value.map(|v| format_percent(&v, lang)).unwrap_or_default(),
+                    e.value
+                        .map(|v| format_percent(&v, lang))
+                        .unwrap_or_default(),
                     e.margin.map(|m| margin_text(&m, lang)).unwrap_or_default(),
                     detail,
-                    format!("{}/{}", points(&t.points, lang), thidua_core::i18n::format_dec(t.max_points, lang)),
+                    format!(
+                        "{}/{}",
+                        points(&t.points, lang),
+                        thidua_core::i18n::format_dec(t.max_points, lang)
+                    ),
                 ]
             })
             .collect();

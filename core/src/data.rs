@@ -64,11 +64,11 @@ impl<'de> Deserialize<'de> for Entry {
         match serde_json::Value::deserialize(d)? {
             serde_json::Value::Null => Ok(Entry::Missing),
             serde_json::Value::String(s) => Ok(Entry::Text(s)),
-            serde_json::Value::Number(n) => Dec::parse(&n.to_string())
-                .map(Entry::Value)
-                .ok_or_else(|| {
+            serde_json::Value::Number(n) => {
+                Dec::parse(&n.to_string()).map(Entry::Value).ok_or_else(|| {
                     serde::de::Error::custom(format!("number {n} is out of the supported range"))
-                }),
+                })
+            }
             other => Err(serde::de::Error::custom(format!(
                 "expected a number, a text or null, found {}",
                 json_kind(&other)
@@ -229,6 +229,62 @@ impl UnitData {
         *fig.get_mut(period) = entry;
         if fig.current.is_missing() && fig.baseline.is_missing() {
             self.figures.remove(indicator);
+        }
+    }
+}
+
+/// What is wrong with one cell on its own (cross-cell problems such as solved > occurred come
+/// from evaluation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CellIssue {
+    /// Not a number.
+    NotANumber,
+    /// Below zero.
+    Negative,
+    /// A count with a fractional part.
+    NotWhole,
+    /// Above 10^12, or an amount with more than 6 decimals.
+    TooLarge,
+}
+
+impl Entry {
+    /// The entry for what a person typed: blank → Missing, a number (either convention) → Value,
+    /// anything else → Text, kept verbatim.
+    pub fn from_input(text: &str, lang: crate::i18n::Lang) -> Entry {
+        match crate::i18n::parse_number(text, lang) {
+            Ok(d) => Entry::Value(d),
+            Err(crate::i18n::NumberError::Empty) => Entry::Missing,
+            Err(crate::i18n::NumberError::NotANumber) => Entry::Text(text.to_string()),
+        }
+    }
+
+    /// What is wrong with this cell for an indicator of `kind`, if anything.
+    pub fn issue(&self, kind: crate::model::IndicatorKind) -> Option<CellIssue> {
+        match self {
+            Entry::Missing => None,
+            Entry::Text(_) => Some(CellIssue::NotANumber),
+            Entry::Value(d) => {
+                if d.is_negative() {
+                    Some(CellIssue::Negative)
+                } else if kind == crate::model::IndicatorKind::Count && !d.is_integer() {
+                    Some(CellIssue::NotWhole)
+                } else if d.scale() > crate::eval::MAX_AMOUNT_SCALE
+                    || d.to_ratio() > crate::num::Ratio::from_integer(crate::eval::MAX_FIGURE)
+                {
+                    Some(CellIssue::TooLarge)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// The cell as shown: blank, the number in the language's format, or the text as typed.
+    pub fn display(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Entry::Missing => String::new(),
+            Entry::Value(d) => crate::i18n::format_dec(*d, lang),
+            Entry::Text(t) => t.clone(),
         }
     }
 }

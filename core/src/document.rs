@@ -41,7 +41,10 @@ pub struct Document {
     pub data: Vec<UnitData>,
     /// Present in exports: the results computed when the file was written. Ignored on import.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Map<String, Value>>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<serde_json::Map<String, Value>>")
+    )]
     pub results: Option<Value>,
 }
 
@@ -208,38 +211,42 @@ impl Document {
 impl ImportError {
     /// What went wrong, one line per problem, in a language.
     pub fn messages(&self, lang: Lang) -> Vec<String> {
-    let vi = lang == Lang::Vi;
-    match self {
-        ImportError::TooLarge { bytes } => vec![if vi {
-            format!("tệp quá lớn ({bytes} byte; tối đa {MAX_FILE_BYTES})")
-        } else {
-            format!("file too large ({bytes} bytes; at most {MAX_FILE_BYTES})")
-        }],
-        ImportError::NotJson {
-            line,
-            column,
-            message,
-            too_deep,
-        } => vec![match (vi, too_deep) {
-            (true, true) => format!("dòng {line}, cột {column}: JSON lồng nhau quá sâu"),
-            (false, true) => format!("line {line}, column {column}: JSON nested too deeply"),
-            (true, false) => format!("dòng {line}, cột {column}: không phải JSON hợp lệ ({message})"),
-            (false, false) => format!("line {line}, column {column}: not valid JSON ({message})"),
-        }],
-        ImportError::UnknownFormat { found } => vec![match (vi, found) {
-            (true, Some(f)) => format!("không phải tệp thidua (format = “{f}”)"),
-            (true, None) => "không phải tệp thidua (thiếu trường “format”)".into(),
-            (false, Some(f)) => format!("not a thidua file (format = “{f}”)"),
-            (false, None) => "not a thidua file (no “format” field)".into(),
-        }],
-        ImportError::NewerVersion { found } => vec![if vi {
-            format!("tệp do phiên bản mới hơn tạo ra (phiên bản định dạng {found}; bản này đọc đến {SCHEMA_VERSION})")
-        } else {
-            format!("made by a newer version (format version {found}; this one reads up to {SCHEMA_VERSION})")
-        }],
-        ImportError::Invalid(errors) => errors.iter().map(|e| e.display(lang)).collect(),
+        let vi = lang == Lang::Vi;
+        match self {
+            ImportError::TooLarge { bytes } => vec![if vi {
+                format!("tệp quá lớn ({bytes} byte; tối đa {MAX_FILE_BYTES})")
+            } else {
+                format!("file too large ({bytes} bytes; at most {MAX_FILE_BYTES})")
+            }],
+            ImportError::NotJson {
+                line,
+                column,
+                message,
+                too_deep,
+            } => vec![match (vi, too_deep) {
+                (true, true) => format!("dòng {line}, cột {column}: JSON lồng nhau quá sâu"),
+                (false, true) => format!("line {line}, column {column}: JSON nested too deeply"),
+                (true, false) => {
+                    format!("dòng {line}, cột {column}: không phải JSON hợp lệ ({message})")
+                }
+                (false, false) => {
+                    format!("line {line}, column {column}: not valid JSON ({message})")
+                }
+            }],
+            ImportError::UnknownFormat { found } => vec![match (vi, found) {
+                (true, Some(f)) => format!("không phải tệp thidua (format = “{f}”)"),
+                (true, None) => "không phải tệp thidua (thiếu trường “format”)".into(),
+                (false, Some(f)) => format!("not a thidua file (format = “{f}”)"),
+                (false, None) => "not a thidua file (no “format” field)".into(),
+            }],
+            ImportError::NewerVersion { found } => vec![if vi {
+                format!("tệp do phiên bản mới hơn tạo ra (phiên bản định dạng {found}; bản này đọc đến {SCHEMA_VERSION})")
+            } else {
+                format!("made by a newer version (format version {found}; this one reads up to {SCHEMA_VERSION})")
+            }],
+            ImportError::Invalid(errors) => errors.iter().map(|e| e.display(lang)).collect(),
+        }
     }
-}
 }
 
 fn to_pretty<T: Serialize>(v: &T) -> String {

@@ -249,7 +249,10 @@ impl Evaluation {
     }
 
     fn with_problems(target: &Target, problems: Vec<Problem>) -> Evaluation {
-        let status = if problems.iter().any(|p| !matches!(p, Problem::Missing { .. })) {
+        let status = if problems
+            .iter()
+            .any(|p| !matches!(p, Problem::Missing { .. }))
+        {
             Status::Invalid
         } else {
             Status::NoData
@@ -278,7 +281,10 @@ fn read(
     let at = |p: fn(Id, PeriodKind) -> Problem| p(indicator.clone(), period);
     match data.entry(indicator, period) {
         Entry::Missing => {
-            problems.push(at(|indicator, period| Problem::Missing { indicator, period }));
+            problems.push(at(|indicator, period| Problem::Missing {
+                indicator,
+                period,
+            }));
             None
         }
         Entry::Text(text) => {
@@ -291,15 +297,24 @@ fn read(
         }
         Entry::Value(d) => {
             if d.is_negative() {
-                problems.push(at(|indicator, period| Problem::Negative { indicator, period }));
+                problems.push(at(|indicator, period| Problem::Negative {
+                    indicator,
+                    period,
+                }));
                 return None;
             }
             if def.kind == IndicatorKind::Count && !d.is_integer() {
-                problems.push(at(|indicator, period| Problem::NotWhole { indicator, period }));
+                problems.push(at(|indicator, period| Problem::NotWhole {
+                    indicator,
+                    period,
+                }));
                 return None;
             }
             if d.scale() > MAX_AMOUNT_SCALE || d.to_ratio() > Ratio::from_integer(MAX_FIGURE) {
-                problems.push(at(|indicator, period| Problem::TooLarge { indicator, period }));
+                problems.push(at(|indicator, period| Problem::TooLarge {
+                    indicator,
+                    period,
+                }));
                 return None;
             }
             Some(*d)
@@ -342,7 +357,15 @@ pub fn evaluate_target(pact: &Pact, target: &Target, data: &UnitData) -> Evaluat
             denominator,
             comparator,
             threshold_pct,
-        } => rate(pact, target, data, numerator, denominator, *comparator, *threshold_pct),
+        } => rate(
+            pact,
+            target,
+            data,
+            numerator,
+            denominator,
+            *comparator,
+            *threshold_pct,
+        ),
         Rule::Reduction {
             indicator,
             comparator,
@@ -453,13 +476,7 @@ fn reduction(
     e
 }
 
-fn criteria(
-    pact: &Pact,
-    target: &Target,
-    data: &UnitData,
-    ids: &[Id],
-    strict: bool,
-) -> Evaluation {
+fn criteria(pact: &Pact, target: &Target, data: &UnitData, ids: &[Id], strict: bool) -> Evaluation {
     let mut problems = Vec::new();
     let mut rows = Vec::new();
     for id in ids {
@@ -481,7 +498,9 @@ fn criteria(
             if b == Dec::ZERO && c == Dec::ZERO {
                 (None, b)
             } else if is_count {
-                (Some(c < b), Dec(b.0 - rust_decimal::Decimal::ONE))
+                // One fewer; from a baseline of 0, back to 0 (where the criterion does not apply).
+                let allowed = (b.0 - rust_decimal::Decimal::ONE).max(rust_decimal::Decimal::ZERO);
+                (Some(c < b), Dec(allowed))
             } else {
                 (Some(c < b), b)
             }
@@ -516,8 +535,7 @@ fn criteria(
         Status::NotMet
     };
     let mut e = Evaluation::new(target, status);
-    e.attainment =
-        (applicable > 0).then(|| Ratio::new(met_count as i128, applicable as i128));
+    e.attainment = (applicable > 0).then(|| Ratio::new(met_count as i128, applicable as i128));
     if status == Status::NotMet {
         e.gap = Some(Gap::Excess);
     }

@@ -87,7 +87,11 @@ pub fn format_scaled(scaled: &BigInt, decimals: u32, lang: Lang) -> String {
     let (group, point) = lang.separators();
     let digits = scaled.abs().to_string();
     let digits = if digits.len() <= decimals as usize {
-        format!("{}{}", "0".repeat(decimals as usize + 1 - digits.len()), digits)
+        format!(
+            "{}{}",
+            "0".repeat(decimals as usize + 1 - digits.len()),
+            digits
+        )
     } else {
         digits
     };
@@ -123,7 +127,11 @@ pub fn format_percent(r: &Ratio, lang: Lang) -> String {
 
 /// Formats a fraction of a whole (not a percentage) with `decimals` places.
 pub fn format_ratio(r: &Ratio, decimals: u32, lang: Lang) -> String {
-    let scaled = round_half_away(&BigInt::from(*r.numer()), &BigInt::from(*r.denom()), decimals);
+    let scaled = round_half_away(
+        &BigInt::from(*r.numer()),
+        &BigInt::from(*r.denom()),
+        decimals,
+    );
     format_scaled(&scaled, decimals, lang)
 }
 
@@ -166,14 +174,18 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Dec, NumberError> {
         Some(rest) => ("-", rest),
         None => ("", t.strip_prefix('+').unwrap_or(&t)),
     };
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Err(NumberError::NotANumber);
     }
     let dots = body.matches('.').count();
     let commas = body.matches(',').count();
     let decimal_sep: Option<char> = match (dots, commas) {
         (0, 0) => None,
-        (_, 0) if dots > 1 => None,  // 1.234.567
+        (_, 0) if dots > 1 => None,   // 1.234.567
         (0, _) if commas > 1 => None, // 1,234,567
         (1, 0) | (0, 1) => {
             let sep = if dots == 1 { '.' } else { ',' };
@@ -192,7 +204,9 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Dec, NumberError> {
         }
         _ => {
             // Both appear: the last one is the decimal separator, and it appears once.
-            let last = body.rfind(['.', ',']).and_then(|i| body[i..].chars().next());
+            let last = body
+                .rfind(['.', ','])
+                .and_then(|i| body[i..].chars().next());
             match last {
                 Some('.') if dots == 1 => Some('.'),
                 Some(',') if commas == 1 => Some(','),
@@ -268,7 +282,10 @@ mod tests {
         assert_eq!(format_percent(&r, Lang::Vi), "90,76%");
         assert_eq!(format_percent(&r, Lang::En), "90.76%");
         assert_eq!(format_percent(&Ratio::new(1, 1000), Lang::En), "0.10%");
-        assert_eq!(format_dec(Dec::parse("1234.50").unwrap(), Lang::Vi), "1.234,5");
+        assert_eq!(
+            format_dec(Dec::parse("1234.50").unwrap(), Lang::Vi),
+            "1.234,5"
+        );
     }
 
     #[test]

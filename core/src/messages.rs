@@ -127,9 +127,12 @@ pub fn gap_text(pact: &Pact, e: &Evaluation, lang: Lang) -> Option<String> {
                 Lang::En => format!("needs {n} more {unit}"),
             }
         }
-        Gap::RateUnreachable | Gap::ReductionUnreachable => {
-            l(lang, "không thể đạt trong kỳ này", "unreachable this period").into()
-        }
+        Gap::RateUnreachable | Gap::ReductionUnreachable => l(
+            lang,
+            "không thể đạt trong kỳ này",
+            "unreachable this period",
+        )
+        .into(),
         Gap::ReductionOver { allowed_max, over } => {
             let unit = match rule {
                 Rule::Reduction { indicator, .. } => indicator_unit(pact, indicator, lang),
@@ -162,7 +165,11 @@ pub fn gap_text(pact: &Pact, e: &Evaluation, lang: Lang) -> Option<String> {
 /// A problem in words, naming the indicator and the period.
 pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
     let at = |id: &str, period: &PeriodKind| {
-        format!("{} ({})", indicator_name(pact, id, lang), period_label(*period, lang))
+        format!(
+            "{} ({})",
+            indicator_name(pact, id, lang),
+            period_label(*period, lang)
+        )
     };
     match p {
         Problem::Missing { indicator, period } => {
@@ -173,11 +180,18 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
             period,
             text,
         } => match lang {
-            Lang::Vi => format!("{}: “{text}” không phải là số hợp lệ", at(indicator, period)),
+            Lang::Vi => format!(
+                "{}: “{text}” không phải là số hợp lệ",
+                at(indicator, period)
+            ),
             Lang::En => format!("{}: “{text}” is not a valid number", at(indicator, period)),
         },
         Problem::Negative { indicator, period } => {
-            format!("{}: {}", at(indicator, period), l(lang, "số âm", "negative"))
+            format!(
+                "{}: {}",
+                at(indicator, period),
+                l(lang, "số âm", "negative")
+            )
         }
         Problem::NotWhole { indicator, period } => format!(
             "{}: {}",
@@ -207,8 +221,14 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
             Lang::En => format!("the pact has no indicator “{indicator}”"),
         },
         Problem::ZeroDenominator { indicator } => match lang {
-            Lang::Vi => format!("“{}” bằng 0 nên không có tỷ lệ", indicator_name(pact, indicator, lang)),
-            Lang::En => format!("“{}” is 0, so there is no rate", indicator_name(pact, indicator, lang)),
+            Lang::Vi => format!(
+                "“{}” bằng 0 nên không có tỷ lệ",
+                indicator_name(pact, indicator, lang)
+            ),
+            Lang::En => format!(
+                "“{}” is 0, so there is no rate",
+                indicator_name(pact, indicator, lang)
+            ),
         },
         Problem::ZeroBaseline { indicator } => match lang {
             Lang::Vi => format!(
@@ -222,12 +242,26 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
         },
         Problem::ScoreMissing => l(lang, "chưa chấm điểm", "not scored yet").into(),
         Problem::ScoreNotANumber { which, text } => match lang {
-            Lang::Vi => format!("{}: “{text}” không phải là số hợp lệ", score_label(*which, lang)),
-            Lang::En => format!("{}: “{text}” is not a valid number", score_label(*which, lang)),
+            Lang::Vi => format!(
+                "{}: “{text}” không phải là số hợp lệ",
+                score_label(*which, lang)
+            ),
+            Lang::En => format!(
+                "{}: “{text}” is not a valid number",
+                score_label(*which, lang)
+            ),
         },
         Problem::ScoreOutOfRange { which, max } => match lang {
-            Lang::Vi => format!("{} phải từ 0 đến {}", score_label(*which, lang), format_dec(*max, lang)),
-            Lang::En => format!("{} must be from 0 to {}", score_label(*which, lang), format_dec(*max, lang)),
+            Lang::Vi => format!(
+                "{} phải từ 0 đến {}",
+                score_label(*which, lang),
+                format_dec(*max, lang)
+            ),
+            Lang::En => format!(
+                "{} must be from 0 to {}",
+                score_label(*which, lang),
+                format_dec(*max, lang)
+            ),
         },
         Problem::Overflow => l(
             lang,
@@ -249,7 +283,21 @@ pub fn score_label(k: ScoreKind, lang: Lang) -> &'static str {
 /// The problems of an evaluation in one short line: each one when there are at most two,
 /// otherwise a count of the missing figures followed by the other problems.
 pub fn problems_summary(pact: &Pact, e: &Evaluation, lang: Lang) -> String {
-    if e.problems.len() <= 2 {
+    summary(pact, e, lang, 2)
+}
+
+/// Like [`problems_summary`], but missing figures are always only counted (for table cells).
+pub fn problems_compact(pact: &Pact, e: &Evaluation, lang: Lang) -> String {
+    summary(pact, e, lang, 0)
+}
+
+fn summary(pact: &Pact, e: &Evaluation, lang: Lang, detail_up_to: usize) -> String {
+    if e.problems.len() <= detail_up_to
+        || !e
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Missing { .. }))
+    {
         return e
             .problems
             .iter()
@@ -276,4 +324,15 @@ pub fn problems_summary(pact: &Pact, e: &Evaluation, lang: Lang) -> String {
             .map(|p| problem_text(pact, p, lang)),
     );
     parts.join("; ")
+}
+
+/// What is wrong with a cell, in words.
+pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static str {
+    use crate::data::CellIssue::*;
+    match issue {
+        NotANumber => l(lang, "không phải là số", "not a number"),
+        Negative => l(lang, "không được là số âm", "must not be negative"),
+        NotWhole => l(lang, "phải là số nguyên", "must be a whole number"),
+        TooLarge => l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)"),
+    }
 }

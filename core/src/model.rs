@@ -157,8 +157,11 @@ pub struct Target {
     pub rule: Rule,
 }
 
+// Deserialization is written by hand (see `RuleVisitor`) and accepts the same format the derived
+// one would: serde's internally tagged enums buffer their content, which loses the JSON path of a
+// type error inside a rule (import would say `…rule` instead of `…rule.threshold_pct`).
 /// How a target is judged.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
@@ -194,6 +197,112 @@ pub enum Rule {
     },
     /// Scored 0..max by review: a self score and a verified score.
     Manual,
+}
+
+/// The `kind` tag of a [`Rule`].
+#[derive(Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RuleKind {
+    Rate,
+    Reduction,
+    NoIncrease,
+    Decrease,
+    Manual,
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        d.deserialize_map(RuleVisitor)
+    }
+}
+
+/// Reads a rule's fields one by one, each with its own type, whatever the order of the keys (the
+/// type of a field does not depend on the kind), then checks the set of fields against the kind.
+struct RuleVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RuleVisitor {
+    type Value = Rule;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a rule: an object with a \"kind\"")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Rule, A::Error> {
+        use serde::de::Error;
+        const ALL: &[&str] = &[
+            "kind",
+            "numerator",
+            "denominator",
+            "comparator",
+            "threshold_pct",
+            "indicator",
+            "indicators",
+        ];
+        fn put<T, E: Error>(slot: &mut Option<T>, v: T, name: &'static str) -> Result<(), E> {
+            if slot.is_some() {
+                return Err(E::duplicate_field(name));
+            }
+            *slot = Some(v);
+            Ok(())
+        }
+        let mut kind: Option<RuleKind> = None;
+        let (mut numerator, mut denominator, mut indicator) = (None, None, None);
+        let mut comparator: Option<Comparator> = None;
+        let mut threshold_pct: Option<Dec> = None;
+        let mut indicators: Option<Vec<Id>> = None;
+        let mut seen: Vec<&'static str> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let name = match ALL.iter().find(|n| **n == key) {
+                Some(n) => *n,
+                None => return Err(A::Error::unknown_field(&key, ALL)),
+            };
+            match name {
+                "kind" => put(&mut kind, map.next_value()?, name)?,
+                "numerator" => put(&mut numerator, map.next_value::<Id>()?, name)?,
+                "denominator" => put(&mut denominator, map.next_value::<Id>()?, name)?,
+                "comparator" => put(&mut comparator, map.next_value()?, name)?,
+                "threshold_pct" => put(&mut threshold_pct, map.next_value()?, name)?,
+                "indicator" => put(&mut indicator, map.next_value::<Id>()?, name)?,
+                _ => put(&mut indicators, map.next_value()?, name)?,
+            }
+            if name != "kind" {
+                seen.push(name);
+            }
+        }
+        let kind = kind.ok_or_else(|| A::Error::missing_field("kind"))?;
+        let allowed: &'static [&'static str] = match kind {
+            RuleKind::Rate => &["numerator", "denominator", "comparator", "threshold_pct"],
+            RuleKind::Reduction => &["indicator", "comparator", "threshold_pct"],
+            RuleKind::NoIncrease | RuleKind::Decrease => &["indicators"],
+            RuleKind::Manual => &[],
+        };
+        if let Some(extra) = seen.iter().find(|n| !allowed.contains(n)) {
+            return Err(A::Error::unknown_field(extra, allowed));
+        }
+        fn need<T, E: Error>(v: Option<T>, name: &'static str) -> Result<T, E> {
+            v.ok_or_else(|| E::missing_field(name))
+        }
+        Ok(match kind {
+            RuleKind::Rate => Rule::Rate {
+                numerator: need(numerator, "numerator")?,
+                denominator: need(denominator, "denominator")?,
+                comparator: need(comparator, "comparator")?,
+                threshold_pct: need(threshold_pct, "threshold_pct")?,
+            },
+            RuleKind::Reduction => Rule::Reduction {
+                indicator: need(indicator, "indicator")?,
+                comparator: need(comparator, "comparator")?,
+                threshold_pct: need(threshold_pct, "threshold_pct")?,
+            },
+            RuleKind::NoIncrease => Rule::NoIncrease {
+                indicators: need(indicators, "indicators")?,
+            },
+            RuleKind::Decrease => Rule::Decrease {
+                indicators: need(indicators, "indicators")?,
+            },
+            RuleKind::Manual => Rule::Manual,
+        })
+    }
 }
 
 impl Rule {

@@ -132,7 +132,10 @@ impl Points {
 
     /// Points from an exact value.
     pub fn from_ratio(r: Ratio) -> Points {
-        Points(BigRational::new(BigInt::from(*r.numer()), BigInt::from(*r.denom())))
+        Points(BigRational::new(
+            BigInt::from(*r.numer()),
+            BigInt::from(*r.denom()),
+        ))
     }
 
     /// The smaller of two.
@@ -296,6 +299,9 @@ mod tests {
         assert_eq!(d.to_ratio(), Ratio::new(1, 10));
         let big: Dec = serde_json::from_str("123456789012.0001").unwrap();
         assert_eq!(big.to_string(), "123456789012.0001");
-        assert_eq!(serde_json::to_string(&Dec::parse("7.50").unwrap()).unwrap(), "7.5");
+        assert_eq!(
+            serde_json::to_string(&Dec::parse("7.50").unwrap()).unwrap(),
+            "7.5"
+        );
     }
 }

@@ -152,7 +152,11 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     // Evaluate every unit on every target.
     let evals: Vec<Vec<Evaluation>> = unit_data
         .iter()
-        .map(|d| pact.targets().map(|(_, t)| evaluate_target(pact, t, d)).collect())
+        .map(|d| {
+            pact.targets()
+                .map(|(_, t)| evaluate_target(pact, t, d))
+                .collect()
+        })
         .collect();
 
     // The best attainment per target, for relative-to-best scoring.
@@ -193,9 +197,16 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     let mut order: Vec<&UnitResult> = units.iter().collect();
     order.sort_by_key(|u| u.rank);
     let ranking: Vec<Id> = order.iter().map(|u| u.unit.clone()).collect();
+    // With no figure or score anywhere there is nobody to lead.
+    let any_data = units
+        .iter()
+        .any(|u| u.targets.iter().any(|t| t.eval.status != Status::NoData));
+    if !any_data {
+        units.iter_mut().for_each(|u| u.government_flag = false);
+    }
     Results {
         pact: pact.id.clone(),
-        leading_unit: ranking.first().cloned(),
+        leading_unit: ranking.first().filter(|_| any_data).cloned(),
         provisional: units.iter().any(UnitResult::is_provisional),
         ranking,
         units,
@@ -282,7 +293,11 @@ fn unit_result(pact: &Pact, unit: &Id, d: &UnitData, targets: Vec<TargetResult>)
     let mut contents = Vec::with_capacity(pact.contents.len());
     let mut it = targets.iter();
     for c in &pact.contents {
-        let points: Points = it.by_ref().take(c.targets.len()).map(|t| t.points.clone()).sum();
+        let points: Points = it
+            .by_ref()
+            .take(c.targets.len())
+            .map(|t| t.points.clone())
+            .sum();
         contents.push(ContentPoints {
             content: c.id.clone(),
             points,
@@ -327,7 +342,10 @@ fn unit_result(pact: &Pact, unit: &Id, d: &UnitData, targets: Vec<TargetResult>)
         .is_some_and(|l| pact.flags.ministry_levels.contains(l));
     UnitResult {
         unit: unit.clone(),
-        met: targets.iter().filter(|t| t.eval.status == Status::Met).count(),
+        met: targets
+            .iter()
+            .filter(|t| t.eval.status == Status::Met)
+            .count(),
         targets,
         contents,
         bonus,

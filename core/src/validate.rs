@@ -7,7 +7,7 @@
 //! is the user's data, kept as entered, and evaluation reports it as `invalid` for the targets it
 //! touches (so a document that was saved can always be loaded again).
 
-use crate::eval::{MAX_THRESHOLD_SCALE};
+use crate::eval::MAX_THRESHOLD_SCALE;
 use crate::i18n::Lang;
 use crate::model::{Comparator, Id, IndicatorKind, Rule, ScoringMethod};
 use crate::num::Dec;
@@ -135,21 +135,42 @@ impl FieldProblem {
                     format!("wrong type or shape ({message})")
                 }
             }
-            Duplicate { id } => pick_fmt(vi, format!("mã “{id}” bị trùng"), format!("id “{id}” appears more than once")),
+            Duplicate { id } => pick_fmt(
+                vi,
+                format!("mã “{id}” bị trùng"),
+                format!("id “{id}” appears more than once"),
+            ),
             BadId { id } => pick_fmt(
                 vi,
                 format!("mã “{id}” không hợp lệ: chỉ dùng chữ thường a–z, số, “-” và “_”"),
                 format!("id “{id}” is not valid: use only lowercase a–z, digits, “-” and “_”"),
             ),
-            EmptyText => pick(vi, "cần có nội dung (tiếng Việt hoặc tiếng Anh)", "must not be empty (in Vietnamese or English)").into(),
-            UnknownUnit { id } => pick_fmt(vi, format!("không có đơn vị “{id}” trong giao ước"), format!("the pact has no unit “{id}”")),
-            UnknownIndicator { id } => pick_fmt(vi, format!("không có chỉ số “{id}” trong giao ước"), format!("the pact has no indicator “{id}”")),
+            EmptyText => pick(
+                vi,
+                "cần có nội dung (tiếng Việt hoặc tiếng Anh)",
+                "must not be empty (in Vietnamese or English)",
+            )
+            .into(),
+            UnknownUnit { id } => pick_fmt(
+                vi,
+                format!("không có đơn vị “{id}” trong giao ước"),
+                format!("the pact has no unit “{id}”"),
+            ),
+            UnknownIndicator { id } => pick_fmt(
+                vi,
+                format!("không có chỉ số “{id}” trong giao ước"),
+                format!("the pact has no indicator “{id}”"),
+            ),
             UnknownManualTarget { id } => pick_fmt(
                 vi,
                 format!("“{id}” không phải chỉ tiêu chấm điểm thủ công của giao ước"),
                 format!("“{id}” is not a manually scored target of the pact"),
             ),
-            UnknownLevel { id } => pick_fmt(vi, format!("không có mức xếp loại “{id}”"), format!("there is no classification level “{id}”")),
+            UnknownLevel { id } => pick_fmt(
+                vi,
+                format!("không có mức xếp loại “{id}”"),
+                format!("there is no classification level “{id}”"),
+            ),
             OutOfRange { min, max } => {
                 let range = match (min, max) {
                     (Some(a), Some(b)) => format!("{a} – {b}"),
@@ -157,7 +178,11 @@ impl FieldProblem {
                     (None, Some(b)) => format!("≤ {b}"),
                     (None, None) => String::new(),
                 };
-                pick_fmt(vi, format!("giá trị ngoài phạm vi cho phép ({range})"), format!("value out of the allowed range ({range})"))
+                pick_fmt(
+                    vi,
+                    format!("giá trị ngoài phạm vi cho phép ({range})"),
+                    format!("value out of the allowed range ({range})"),
+                )
             }
             TooPrecise { max_decimals } => pick_fmt(
                 vi,
@@ -166,19 +191,41 @@ impl FieldProblem {
             ),
             NotACount { id } => pick_fmt(
                 vi,
-                format!("tỷ lệ và mức giảm phải dùng chỉ số đếm (số vụ, số người), “{id}” là số tiền"),
+                format!(
+                    "tỷ lệ và mức giảm phải dùng chỉ số đếm (số vụ, số người), “{id}” là số tiền"
+                ),
                 format!("rates and reductions must read counts, and “{id}” is an amount"),
             ),
-            SameIndicator => pick(vi, "tử số và mẫu số là cùng một chỉ số", "numerator and denominator are the same indicator").into(),
-            NoIndicators => pick(vi, "chỉ tiêu chưa đọc chỉ số nào", "the target reads no indicator").into(),
-            CannotBeMet => pick(vi, "không đơn vị nào có thể đạt ngưỡng này", "no unit can ever meet this threshold").into(),
+            SameIndicator => pick(
+                vi,
+                "tử số và mẫu số là cùng một chỉ số",
+                "numerator and denominator are the same indicator",
+            )
+            .into(),
+            NoIndicators => pick(
+                vi,
+                "chỉ tiêu chưa đọc chỉ số nào",
+                "the target reads no indicator",
+            )
+            .into(),
+            CannotBeMet => pick(
+                vi,
+                "không đơn vị nào có thể đạt ngưỡng này",
+                "no unit can ever meet this threshold",
+            )
+            .into(),
             ScoringMismatch => pick(
                 vi,
                 "cách chấm “thủ công” chỉ dùng cho chỉ tiêu chấm thủ công, và ngược lại",
                 "manual scoring goes with a manual target, and only with one",
             )
             .into(),
-            PeriodOrder => pick(vi, "ngày kết thúc trước ngày bắt đầu", "the period ends before it starts").into(),
+            PeriodOrder => pick(
+                vi,
+                "ngày kết thúc trước ngày bắt đầu",
+                "the period ends before it starts",
+            )
+            .into(),
         }
     }
 }
@@ -283,7 +330,12 @@ pub fn validate(doc: &Document) -> Vec<FieldError> {
     let mut c = Checker { errors: Vec::new() };
     let pact = &doc.pact;
     if !is_valid_id(&pact.id) {
-        c.push("pact.id", FieldProblem::BadId { id: pact.id.clone() });
+        c.push(
+            "pact.id",
+            FieldProblem::BadId {
+                id: pact.id.clone(),
+            },
+        );
     }
     c.text("pact.title".into(), &pact.title);
     for (name, p) in [("period", &pact.period), ("baseline", &pact.baseline)] {
@@ -295,11 +347,17 @@ pub fn validate(doc: &Document) -> Vec<FieldError> {
     for (i, u) in pact.units.iter().enumerate() {
         c.text(format!("pact.units[{i}].name"), &u.name);
     }
-    c.ids("pact.indicators", pact.indicators.iter().map(|d| &d.id).enumerate());
+    c.ids(
+        "pact.indicators",
+        pact.indicators.iter().map(|d| &d.id).enumerate(),
+    );
     for (i, d) in pact.indicators.iter().enumerate() {
         c.text(format!("pact.indicators[{i}].name"), &d.name);
     }
-    c.ids("pact.contents", pact.contents.iter().map(|d| &d.id).enumerate());
+    c.ids(
+        "pact.contents",
+        pact.contents.iter().map(|d| &d.id).enumerate(),
+    );
     let kinds: HashMap<&str, IndicatorKind> = pact
         .indicators
         .iter()
@@ -311,9 +369,15 @@ pub fn validate(doc: &Document) -> Vec<FieldError> {
         for (ti, t) in content.targets.iter().enumerate() {
             let base = format!("pact.contents[{ci}].targets[{ti}]");
             if !is_valid_id(&t.id) {
-                c.push(format!("{base}.id"), FieldProblem::BadId { id: t.id.clone() });
+                c.push(
+                    format!("{base}.id"),
+                    FieldProblem::BadId { id: t.id.clone() },
+                );
             } else if !target_ids.insert(t.id.as_str()) {
-                c.push(format!("{base}.id"), FieldProblem::Duplicate { id: t.id.clone() });
+                c.push(
+                    format!("{base}.id"),
+                    FieldProblem::Duplicate { id: t.id.clone() },
+                );
             }
             c.text(format!("{base}.title"), &t.title);
             c.points(format!("{base}.max_points"), t.max_points);
@@ -325,9 +389,18 @@ pub fn validate(doc: &Document) -> Vec<FieldError> {
         }
     }
     c.points("pact.stated_total".into(), pact.stated_total);
-    c.points("pact.adjustments.bonus_cap".into(), pact.adjustments.bonus_cap);
-    c.points("pact.adjustments.deduction_cap".into(), pact.adjustments.deduction_cap);
-    c.ids("pact.classification", pact.classification.iter().map(|l| &l.id).enumerate());
+    c.points(
+        "pact.adjustments.bonus_cap".into(),
+        pact.adjustments.bonus_cap,
+    );
+    c.points(
+        "pact.adjustments.deduction_cap".into(),
+        pact.adjustments.deduction_cap,
+    );
+    c.ids(
+        "pact.classification",
+        pact.classification.iter().map(|l| &l.id).enumerate(),
+    );
     for (i, l) in pact.classification.iter().enumerate() {
         c.text(format!("pact.classification[{i}].name"), &l.name);
         if let Some(m) = l.min_total {
@@ -425,9 +498,15 @@ fn check_data(c: &mut Checker, doc: &Document, kinds: &HashMap<&str, IndicatorKi
     for (i, d) in doc.data.iter().enumerate() {
         let base = format!("data[{i}]");
         if !units.contains(d.unit.as_str()) {
-            c.push(format!("{base}.unit"), FieldProblem::UnknownUnit { id: d.unit.clone() });
+            c.push(
+                format!("{base}.unit"),
+                FieldProblem::UnknownUnit { id: d.unit.clone() },
+            );
         } else if !seen.insert(d.unit.as_str()) {
-            c.push(format!("{base}.unit"), FieldProblem::Duplicate { id: d.unit.clone() });
+            c.push(
+                format!("{base}.unit"),
+                FieldProblem::Duplicate { id: d.unit.clone() },
+            );
         }
         for key in d.figures.keys() {
             if !kinds.contains_key(key.as_str()) {

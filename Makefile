@@ -1,0 +1,54 @@
+# thidua — the two commands a person needs are `make serve` and `make test`.
+# Both install whatever is missing first (scripts/setup.sh: pinned versions, registries only).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# Per-target flags so that the native and wasm builds do not invalidate each other.
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test setup setup-build dist lint fmt-check clippy unit-test core-invariant \
+        wasm-size browser-test build bench
+
+## Build and serve the app on http://127.0.0.1:8080 (opens on the built-in 2023 pact).
+serve: setup-build
+	trunk serve --release --offline
+
+## Everything CI checks.
+test: setup fmt-check clippy unit-test core-invariant dist wasm-size browser-test
+
+setup:
+	@scripts/setup.sh all
+
+setup-build:
+	@scripts/setup.sh build
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p thidua -p thidua-core $(WASM) -- -D warnings
+
+unit-test:
+	cargo test --workspace
+
+## The rule crate must not depend on anything web (architecture invariant).
+core-invariant:
+	@if cargo tree -p thidua-core -e normal --prefix none | grep -E '^(yew|web-sys|js-sys|gloo|wasm-bindgen)[ -]'; then \
+		echo "core/ must not depend on web crates (see ARCHITECTURE.md)"; exit 1; \
+	else echo "core-invariant: thidua-core has no web dependency"; fi
+
+## The release build in dist/ (relative URLs: host it under any path).
+dist:
+	trunk build --release --offline
+
+## The gzipped wasm must stay under the budget in wasm-budget.txt.
+wasm-size:
+	@scripts/wasm-size.sh
+
+browser-test:
+	npx playwright test
+
+bench:
+	@echo "benchmarks are not written yet (see the benchmarks issue)"; exit 1

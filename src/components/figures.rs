@@ -1,0 +1,447 @@
+//! Entering figures: the spreadsheet-like grid, manual scores and bonus/deduction lines.
+//!
+//! Grid keys: arrows move between cells (left/right once the caret is at the edge of the text),
+//! Enter moves down and Shift+Enter up, Tab moves right as usual, Escape restores the value the
+//! cell had when it was entered. Focusing a cell selects its text, so typing replaces it. A block
+//! pasted from a spreadsheet fills the cells from the focused one onward.
+
+use crate::grid::{self, Column};
+use crate::state::{Action, AppState};
+use crate::ui::{dec, tr, trf};
+use std::rc::Rc;
+use thidua_core::data::{AdjustmentKind, CellIssue, PeriodKind};
+use thidua_core::eval::{Problem, ScoreKind};
+use thidua_core::messages::{cell_issue_text, period_label, score_label};
+use thidua_core::model::{IndicatorKind, Rule};
+use thidua_core::{Document, Entry, Lang, Results};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+/// Moves focus to the grid cell at (row, col), if it exists.
+fn focus_cell(row: isize, col: isize) {
+    if row < 0 || col < 0 {
+        return;
+    }
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("cell-{row}-{col}")))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Props of one figure cell.
+#[derive(Properties, PartialEq)]
+pub struct CellProps {
+    /// Row (unit index).
+    pub row: usize,
+    /// Column index in the grid.
+    pub col: usize,
+    /// Unit id.
+    pub unit: AttrValue,
+    /// Indicator id.
+    pub indicator: AttrValue,
+    /// Period.
+    pub period: PeriodKind,
+    /// The stored entry.
+    pub entry: Entry,
+    /// The indicator's kind.
+    pub kind: IndicatorKind,
+    /// The accessible name ("unit — indicator — period").
+    pub label: AttrValue,
+    /// A problem found by evaluation that involves this cell (e.g. solved > occurred).
+    pub cross_issue: Option<AttrValue>,
+    /// The language.
+    pub lang: Lang,
+    /// The reducer.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// One editable figure cell.
+#[function_component(FigureCell)]
+pub fn figure_cell(p: &CellProps) -> Html {
+    let draft = use_state(|| None::<String>);
+    let original = use_mut_ref(String::new);
+    let shown = (*draft).clone().unwrap_or_else(|| p.entry.display(p.lang));
+    let issue: Option<String> = p
+        .entry
+        .issue(p.kind)
+        .map(|i: CellIssue| cell_issue_text(i, p.lang).to_string())
+        .or_else(|| p.cross_issue.as_ref().map(|s| s.to_string()));
+    let error_id = format!("err-{}-{}", p.row, p.col);
+
+    let set = {
+        let (d, unit, indicator, period) = (
+            p.dispatch.clone(),
+            p.unit.clone(),
+            p.indicator.clone(),
+            p.period,
+        );
+        move |text: String| {
+            d.dispatch(Action::SetFigure {
+                unit: unit.to_string(),
+                indicator: indicator.to_string(),
+                period,
+                text,
+            })
+        }
+    };
+    let onfocus = {
+        let (draft, original, lang, entry) =
+            (draft.clone(), original.clone(), p.lang, p.entry.clone());
+        Callback::from(move |e: FocusEvent| {
+            let text = entry.display(lang);
+            *original.borrow_mut() = text.clone();
+            draft.set(Some(text));
+            let input: HtmlInputElement = e.target_unchecked_into();
+            input.select();
+        })
+    };
+    let onblur = {
+        let draft = draft.clone();
+        Callback::from(move |_: FocusEvent| draft.set(None))
+    };
+    let oninput = {
+        let (draft, set) = (draft.clone(), set.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            draft.set(Some(text.clone()));
+            set(text);
+        })
+    };
+    let onkeydown = {
+        let (row, col) = (p.row as isize, p.col as isize);
+        let (draft, original, set) = (draft.clone(), original.clone(), set.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let len = input.value().chars().count() as u32;
+            let start = input.selection_start().ok().flatten().unwrap_or(0);
+            let end = input.selection_end().ok().flatten().unwrap_or(0);
+            let all = start == 0 && end == len;
+            let target = match e.key().as_str() {
+                "ArrowUp" => Some((row - 1, col)),
+                "ArrowDown" => Some((row + 1, col)),
+                "Enter" if e.shift_key() => Some((row - 1, col)),
+                "Enter" => Some((row + 1, col)),
+                "ArrowLeft" if all || (start == 0 && end == 0) => Some((row, col - 1)),
+                "ArrowRight" if all || (start == len && end == len) => Some((row, col + 1)),
+                "Escape" => {
+                    let text = original.borrow().clone();
+                    draft.set(Some(text.clone()));
+                    input.set_value(&text);
+                    set(text);
+                    input.select();
+                    e.prevent_default();
+                    None
+                }
+                _ => None,
+            };
+            if let Some((r, c)) = target {
+                e.prevent_default();
+                focus_cell(r, c);
+            }
+        })
+    };
+    let onpaste = {
+        let (d, row, col) = (p.dispatch.clone(), p.row, p.col);
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(text) = e
+                .clipboard_data()
+                .and_then(|c| c.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            if text.contains('\t') || text.trim_end().contains('\n') {
+                e.prevent_default();
+                d.dispatch(Action::Paste {
+                    row,
+                    col,
+                    cells: grid::parse_tsv(&text),
+                });
+            }
+        })
+    };
+    html! {
+        <td class={classes!("cell", issue.is_some().then_some("invalid"))}>
+            <input id={format!("cell-{}-{}", p.row, p.col)} type="text" inputmode="decimal"
+                autocomplete="off" spellcheck="false"
+                aria-label={p.label.clone()}
+                aria-invalid={issue.is_some().then_some("true")}
+                aria-describedby={issue.is_some().then(|| error_id.clone())}
+                value={shown}
+                {onfocus} {onblur} {oninput} {onkeydown} onpaste={onpaste} />
+            if let Some(msg) = issue {
+                <span class="cell-error" id={error_id} role="note">{msg}</span>
+            }
+        </td>
+    }
+}
+
+/// Props of the grid and the score editors.
+#[derive(Properties, PartialEq)]
+pub struct FiguresProps {
+    /// The document.
+    pub doc: Rc<Document>,
+    /// Its results (for cross-cell problems).
+    pub results: Rc<Results>,
+    /// The language.
+    pub lang: Lang,
+    /// The reducer.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Cross-cell problems by (unit, indicator), from evaluation.
+fn cross_issues(doc: &Document, results: &Results, lang: Lang) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for u in &results.units {
+        for t in &u.targets {
+            for pb in &t.eval.problems {
+                if let Problem::Exceeds {
+                    numerator,
+                    denominator,
+                } = pb
+                {
+                    let msg = thidua_core::messages::problem_text(&doc.pact, pb, lang);
+                    out.push((u.unit.clone(), numerator.clone(), msg.clone()));
+                    out.push((u.unit.clone(), denominator.clone(), msg));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The figures grid: units as rows, indicators (current and baseline) as columns.
+#[function_component(FiguresGrid)]
+pub fn figures_grid(p: &FiguresProps) -> Html {
+    let lang = p.lang;
+    let pact = &p.doc.pact;
+    let groups = grid::groups(pact);
+    let columns: Vec<Column> = grid::columns(pact);
+    let cross = cross_issues(&p.doc, &p.results, lang);
+    html! {
+        <div class="table-scroll grid-wrap" role="region" aria-labelledby="grid-caption" tabindex="-1">
+        <table class="grid">
+            <caption id="grid-caption">{tr(lang, "Số liệu các đơn vị (để trống = chưa có số liệu)", "Units' figures (blank = no data)")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col" rowspan="3">{tr(lang, "Đơn vị", "Unit")}</th>
+                    { for groups.iter().map(|g| {
+                        let title = g.content.as_ref()
+                            .and_then(|c| pact.contents.iter().find(|x| &x.id == c))
+                            .map(|c| trf(lang, format!("Nội dung {}", c.number), format!("Content {}", c.number)))
+                            .unwrap_or_else(|| tr(lang, "Chỉ số khác", "Other indicators").to_string());
+                        html! { <th scope="colgroup" colspan={(g.indicators.len() * 2).to_string()}>{title}</th> }
+                    })}
+                </tr>
+                <tr>
+                    { for groups.iter().flat_map(|g| g.indicators.clone()).map(|id| {
+                        let d = pact.indicator(&id);
+                        let name = d.map(|d| d.name.get(lang).to_string()).unwrap_or_default();
+                        let unit = d.map(|d| d.unit.get(lang).to_string()).unwrap_or_default();
+                        html! { <th scope="colgroup" colspan="2">{name}<span class="unit">{format!(" ({unit})")}</span></th> }
+                    })}
+                </tr>
+                <tr>
+                    { for columns.iter().map(|c| html! {
+                        <th scope="col" class="period">{period_label(c.period, lang)}</th>
+                    })}
+                </tr>
+            </thead>
+            <tbody>
+            { for pact.units.iter().enumerate().map(|(row, u)| {
+                let data = p.doc.unit_data(&u.id);
+                let uname = u.short_name.get(lang).to_string();
+                html! {
+                    <tr>
+                        <th scope="row">{uname.clone()}</th>
+                        { for columns.iter().enumerate().map(|(col, c)| {
+                            let def = pact.indicator(&c.indicator);
+                            let entry = data.map(|d| d.entry(&c.indicator, c.period).clone()).unwrap_or_default();
+                            let label = format!("{} — {} — {}", uname,
+                                def.map(|d| d.name.get(lang)).unwrap_or_default(), period_label(c.period, lang));
+                            let cross_issue = if c.period == PeriodKind::Current {
+                                cross.iter().find(|(un, ind, _)| un == &u.id && ind == &c.indicator).map(|(_, _, m)| AttrValue::from(m.clone()))
+                            } else { None };
+                            html! {
+                                <FigureCell row={row} col={col} unit={AttrValue::from(u.id.clone())}
+                                    indicator={AttrValue::from(c.indicator.clone())} period={c.period}
+                                    entry={entry} kind={def.map(|d| d.kind).unwrap_or_default()}
+                                    label={AttrValue::from(label)} cross_issue={cross_issue}
+                                    lang={lang} dispatch={p.dispatch.clone()} />
+                            }
+                        })}
+                    </tr>
+                }
+            })}
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+/// Self and verified scores with remarks, and bonus/deduction lines, for one unit.
+#[derive(Properties, PartialEq)]
+pub struct UnitScoresProps {
+    /// The document.
+    pub doc: Rc<Document>,
+    /// The unit.
+    pub unit: AttrValue,
+    /// The language.
+    pub lang: Lang,
+    /// The reducer.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Manual scores and adjustments of one unit.
+#[function_component(UnitScores)]
+pub fn unit_scores(p: &UnitScoresProps) -> Html {
+    let lang = p.lang;
+    let pact = &p.doc.pact;
+    let unit = p.unit.to_string();
+    let uname = pact
+        .unit(&unit)
+        .map(|u| u.short_name.get(lang).to_string())
+        .unwrap_or_default();
+    let data = p.doc.unit_data(&unit).cloned().unwrap_or_default();
+    let manual_targets: Vec<_> = pact
+        .targets()
+        .filter(|(_, t)| matches!(t.rule, Rule::Manual))
+        .map(|(_, t)| t.clone())
+        .collect();
+    let d = p.dispatch.clone();
+    html! {
+        <section class="scores" aria-label={trf(lang, format!("Chấm điểm thủ công — {uname}"), format!("Manual scores — {uname}"))}>
+            <table class="manual">
+                <caption>{trf(lang, format!("Nội dung chấm điểm thủ công — {uname}"), format!("Manually scored contents — {uname}"))}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(lang, "Chỉ tiêu", "Target")}</th>
+                    <th scope="col">{score_label(ScoreKind::SelfScore, lang)}</th>
+                    <th scope="col">{tr(lang, "Ghi chú tự chấm", "Self-score remark")}</th>
+                    <th scope="col">{score_label(ScoreKind::Verified, lang)}</th>
+                    <th scope="col">{tr(lang, "Ghi chú thẩm định", "Verification remark")}</th>
+                </tr></thead>
+                <tbody>
+                { for manual_targets.iter().map(|t| {
+                    let m = data.manual.get(&t.id).cloned().unwrap_or_default();
+                    let title = t.title.get(lang).to_string();
+                    let max = dec(t.max_points, lang);
+                    let score = |which: ScoreKind, entry: &Entry| {
+                        let (d, unit, target) = (d.clone(), unit.clone(), t.id.clone());
+                        let oninput = Callback::from(move |e: InputEvent| {
+                            let input: HtmlInputElement = e.target_unchecked_into();
+                            d.dispatch(Action::SetScore { unit: unit.clone(), target: target.clone(), which, text: input.value() });
+                        });
+                        let label = format!("{} — {} — {} (0–{})", uname, title, score_label(which, lang), max);
+                        html! { <td><input type="text" inputmode="decimal" aria-label={label} value={entry.display(lang)} {oninput} /></td> }
+                    };
+                    let remark = |which: ScoreKind, text: &str| {
+                        let (d, unit, target) = (d.clone(), unit.clone(), t.id.clone());
+                        let oninput = Callback::from(move |e: InputEvent| {
+                            let input: HtmlInputElement = e.target_unchecked_into();
+                            d.dispatch(Action::SetRemark { unit: unit.clone(), target: target.clone(), which, text: input.value() });
+                        });
+                        let label = format!("{} — {} — {}", uname, title, match which {
+                            ScoreKind::SelfScore => tr(lang, "Ghi chú tự chấm", "Self-score remark"),
+                            ScoreKind::Verified => tr(lang, "Ghi chú thẩm định", "Verification remark"),
+                        });
+                        html! { <td><input type="text" aria-label={label} value={text.to_string()} {oninput} /></td> }
+                    };
+                    html! {
+                        <tr>
+                            <th scope="row">{format!("{} ({} {})", title, tr(lang, "tối đa", "max"), max)}</th>
+                            {score(ScoreKind::SelfScore, &m.self_score)}
+                            {remark(ScoreKind::SelfScore, &m.self_remark)}
+                            {score(ScoreKind::Verified, &m.verified)}
+                            {remark(ScoreKind::Verified, &m.verified_remark)}
+                        </tr>
+                    }
+                })}
+                </tbody>
+            </table>
+            <AdjustmentLines doc={p.doc.clone()} unit={p.unit.clone()} lang={lang} dispatch={p.dispatch.clone()} />
+        </section>
+    }
+}
+
+/// The bonus and deduction lines of a unit.
+#[function_component(AdjustmentLines)]
+fn adjustment_lines(p: &UnitScoresProps) -> Html {
+    let lang = p.lang;
+    let unit = p.unit.to_string();
+    let uname = p
+        .doc
+        .pact
+        .unit(&unit)
+        .map(|u| u.short_name.get(lang).to_string())
+        .unwrap_or_default();
+    let lines = p
+        .doc
+        .unit_data(&unit)
+        .map(|d| d.adjustments.clone())
+        .unwrap_or_default();
+    let caps = &p.doc.pact.adjustments;
+    let add = |kind: AdjustmentKind| {
+        let (d, unit) = (p.dispatch.clone(), unit.clone());
+        Callback::from(move |_| {
+            d.dispatch(Action::AddAdjustment {
+                unit: unit.clone(),
+                kind,
+            })
+        })
+    };
+    let kind_label = |k: AdjustmentKind| match k {
+        AdjustmentKind::Bonus => tr(lang, "Điểm thưởng", "Bonus"),
+        AdjustmentKind::Deduction => tr(lang, "Điểm trừ", "Deduction"),
+    };
+    html! {
+        <div class="adjustments">
+            <h4>{trf(lang,
+                format!("Điểm thưởng (tối đa {}) và điểm trừ (tối đa {}) — {uname}", dec(caps.bonus_cap, lang), dec(caps.deduction_cap, lang)),
+                format!("Bonus (at most {}) and deductions (at most {}) — {uname}", dec(caps.bonus_cap, lang), dec(caps.deduction_cap, lang)))}</h4>
+            <ul>
+            { for lines.iter().enumerate().map(|(i, a)| {
+                let n = i + 1;
+                let d = p.dispatch.clone();
+                let u = unit.clone();
+                let onreason = Callback::from(move |e: InputEvent| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    d.dispatch(Action::SetAdjustmentReason { unit: u.clone(), index: i, text: input.value() });
+                });
+                let d = p.dispatch.clone();
+                let u = unit.clone();
+                let onpoints = Callback::from(move |e: InputEvent| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    d.dispatch(Action::SetAdjustmentPoints { unit: u.clone(), index: i, text: input.value() });
+                });
+                let d = p.dispatch.clone();
+                let u = unit.clone();
+                let onremove = Callback::from(move |_| d.dispatch(Action::RemoveAdjustment { unit: u.clone(), index: i }));
+                let kind = kind_label(a.kind);
+                html! {
+                    <li>
+                        <span class="kind">{kind}</span>
+                        <label>{tr(lang, "Lý do", "Reason")}
+                            <input type="text" value={a.reason.clone()} oninput={onreason}
+                                aria-label={format!("{uname} — {kind} {n} — {}", tr(lang, "lý do", "reason"))} /></label>
+                        <label>{tr(lang, "Điểm", "Points")}
+                            <input type="text" inputmode="decimal" value={dec(a.points, lang)} oninput={onpoints}
+                                aria-label={format!("{uname} — {kind} {n} — {}", tr(lang, "điểm", "points"))} /></label>
+                        <button type="button" onclick={onremove}
+                            aria-label={format!("{} {kind} {n} — {uname}", tr(lang, "Xóa", "Remove"))}>{tr(lang, "Xóa", "Remove")}</button>
+                    </li>
+                }
+            })}
+            </ul>
+            <button type="button" onclick={add(AdjustmentKind::Bonus)}>{trf(lang, format!("Thêm điểm thưởng — {uname}"), format!("Add bonus — {uname}"))}</button>
+            {" "}
+            <button type="button" onclick={add(AdjustmentKind::Deduction)}>{trf(lang, format!("Thêm điểm trừ — {uname}"), format!("Add deduction — {uname}"))}</button>
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! The views. Components are nouns; callbacks are `on…`; every control has a label.
+
+pub mod app;
+pub mod figures;
+pub mod results;
+pub mod toolbar;
+pub mod unit_detail;

@@ -1,0 +1,204 @@
+//! The results matrix (units × targets) and the ranking summary.
+
+use crate::state::{Action, AppState, View};
+use crate::ui::{dec, points, target_number, tr, trf};
+use std::rc::Rc;
+use thidua_core::i18n::format_percent;
+use thidua_core::messages::{
+    gap_text, margin_text, problems_compact, rule_text, status_icon, status_label,
+};
+use thidua_core::score::Provisional;
+use thidua_core::{Document, Lang, Results, Status, TargetResult};
+use yew::prelude::*;
+
+/// Props of the results views.
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The document.
+    pub doc: Rc<Document>,
+    /// Its results.
+    pub results: Rc<Results>,
+    /// The language.
+    pub lang: Lang,
+    /// To open a unit's view.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Met => "st-met",
+        Status::NotMet => "st-notmet",
+        Status::NoData => "st-nodata",
+        Status::Invalid => "st-invalid",
+        Status::NotApplicable => "st-na",
+        Status::Scored => "st-scored",
+    }
+}
+
+/// One result cell's content: status, value and margin, gap or problem, points.
+pub fn target_cell(doc: &Document, t: &TargetResult, lang: Lang) -> Html {
+    let e = &t.eval;
+    let detail = gap_text(&doc.pact, e, lang)
+        .or_else(|| (!e.problems.is_empty()).then(|| problems_compact(&doc.pact, e, lang)));
+    let manual = e.manual.as_ref().map(|m| {
+        if m.verified {
+            tr(lang, "điểm thẩm định", "verified score")
+        } else {
+            tr(
+                lang,
+                "điểm tự chấm, chưa thẩm định",
+                "self score, not yet verified",
+            )
+        }
+    });
+    html! {
+        <div class={classes!("result", status_class(e.status))}>
+            <span class="status"><span aria-hidden="true">{status_icon(e.status)}</span>{" "}{status_label(e.status, lang)}</span>
+            if let Some(v) = e.value {
+                <span class="value">{format_percent(&v, lang)}
+                if let Some(m) = e.margin { {" · "}{margin_text(&m, lang)} }
+                </span>
+            }
+            if let Some(d) = detail { <span class="gap">{d}</span> }
+            if let Some(m) = manual { <span class="gap">{m}</span> }
+            <span class="points">{format!("{} {}/{}", tr(lang, "Điểm", "Points"), points(&t.points, lang), dec(t.max_points, lang))}</span>
+        </div>
+    }
+}
+
+/// The units × targets matrix.
+#[function_component(ResultsMatrix)]
+pub fn results_matrix(p: &ResultsProps) -> Html {
+    let lang = p.lang;
+    let pact = &p.doc.pact;
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="results-caption">
+        <table class="results">
+            <caption id="results-caption">{tr(lang, "Kết quả theo chỉ tiêu", "Results by target")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
+                    { for pact.targets().map(|(_, t)| html! {
+                        <th scope="col" title={t.title.get(lang).to_string()}>
+                            <span class="tnum">{target_number(pact, &t.id)}</span>
+                            <span class="ttitle">{t.title.get(lang)}</span>
+                            <span class="trule">{rule_text(&t.rule, lang)}</span>
+                        </th>
+                    })}
+                    <th scope="col">{tr(lang, "Tổng điểm", "Total")}</th>
+                </tr>
+            </thead>
+            <tbody>
+            { for p.results.units.iter().map(|u| {
+                let name = pact.unit(&u.unit).map(|x| x.short_name.get(lang).to_string()).unwrap_or_default();
+                html! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        { for u.targets.iter().map(|t| html! { <td>{target_cell(&p.doc, t, lang)}</td> }) }
+                        <td class="total">{points(&u.total, lang)}</td>
+                    </tr>
+                }
+            })}
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+/// Words for a provisional reason.
+fn provisional_text(doc: &Document, p: &Provisional, lang: Lang) -> String {
+    let title = |id: &str| {
+        doc.pact
+            .target(id)
+            .map(|t| t.title.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    match p {
+        Provisional::NoData { target } => trf(
+            lang,
+            format!("chưa có số liệu: {}", title(target)),
+            format!("no data: {}", title(target)),
+        ),
+        Provisional::InvalidData { target } => trf(
+            lang,
+            format!("số liệu không hợp lệ: {}", title(target)),
+            format!("invalid data: {}", title(target)),
+        ),
+        Provisional::Unverified { target } => trf(
+            lang,
+            format!("chưa thẩm định: {}", title(target)),
+            format!("not verified: {}", title(target)),
+        ),
+    }
+}
+
+/// Totals, classification, rank and flags, in rank order.
+#[function_component(Ranking)]
+pub fn ranking(p: &ResultsProps) -> Html {
+    let lang = p.lang;
+    let pact = &p.doc.pact;
+    let level_name = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| pact.classification.iter().find(|l| &l.id == id))
+            .map(|l| l.name.get(lang).to_string())
+            .unwrap_or_else(|| tr(lang, "Chưa xếp loại", "Not classified").to_string())
+    };
+    html! {
+        <div class="table-scroll">
+        <table class="ranking">
+            <caption>{tr(lang, "Tổng điểm, xếp loại và xếp hạng", "Totals, classification and ranking")}</caption>
+            <thead><tr>
+                <th scope="col">{tr(lang, "Hạng", "Rank")}</th>
+                <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
+                <th scope="col">{tr(lang, "Chỉ tiêu đạt", "Targets met")}</th>
+                <th scope="col">{tr(lang, "Thưởng / trừ", "Bonus / deduction")}</th>
+                <th scope="col">{tr(lang, "Tổng điểm", "Total")}</th>
+                <th scope="col">{tr(lang, "Xếp loại", "Classification")}</th>
+                <th scope="col">{tr(lang, "Đủ điều kiện đề nghị", "Eligible for")}</th>
+                <th scope="col">{tr(lang, "Tình trạng", "State")}</th>
+            </tr></thead>
+            <tbody>
+            { for p.results.ranking.iter().filter_map(|id| p.results.unit(id)).map(|u| {
+                let unit = pact.unit(&u.unit);
+                let name = unit.map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+                let open = {
+                    let d = p.dispatch.clone();
+                    let id = u.unit.clone();
+                    Callback::from(move |_| d.dispatch(Action::SetView(View::Unit(id.clone()))))
+                };
+                let leading = p.results.leading_unit.as_deref() == Some(u.unit.as_str());
+                let mut flags = Vec::new();
+                if u.government_flag { flags.push(tr(lang, "Cờ thi đua của Chính phủ", "Government emulation flag")); }
+                if u.ministry_flag { flags.push(tr(lang, "Cờ thi đua của Bộ Công an", "Ministry emulation flag")); }
+                let provisional: Vec<String> = u.provisional.iter().map(|x| provisional_text(&p.doc, x, lang)).collect();
+                html! {
+                    <tr class={classes!(leading.then_some("leading"))}>
+                        <td>{u.rank}{ if u.tied { html!{<span class="tie" title={tr(lang, "Bằng điểm, xếp theo tiêu chí phụ", "Tied on points, ordered by the tie-break")}>{"*"}</span>} } else { html!{} } }</td>
+                        <th scope="row">
+                            <button type="button" class="link" onclick={open}
+                                aria-label={trf(lang, format!("Xem chi tiết {name}"), format!("Open details of {name}"))}>{name.clone()}</button>
+                            if leading { <span class="badge">{tr(lang, "Đơn vị dẫn đầu", "Leading unit")}</span> }
+                        </th>
+                        <td>{format!("{}/{}", u.met, u.targets.len())}</td>
+                        <td>{format!("+{} / −{}", points(&u.bonus, lang), points(&u.deduction, lang))}</td>
+                        <td class="total">{points(&u.total, lang)}</td>
+                        <td>{level_name(&u.level)}{ if u.is_provisional() { tr(lang, " (tạm tính)", " (provisional)") } else { "" } }</td>
+                        <td>{ if flags.is_empty() { "—".to_string() } else { flags.join(", ") } }</td>
+                        <td>
+                            if provisional.is_empty() {
+                                {tr(lang, "Chính thức", "Final")}
+                            } else {
+                                <details>
+                                    <summary>{trf(lang, format!("Tạm tính ({} mục)", provisional.len()), format!("Provisional ({} items)", provisional.len()))}</summary>
+                                    <ul>{ for provisional.iter().map(|x| html!{<li>{x}</li>}) }</ul>
+                                </details>
+                            }
+                        </td>
+                    </tr>
+                }
+            })}
+            </tbody>
+        </table>
+        </div>
+    }
+}

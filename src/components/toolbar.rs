@@ -1,0 +1,51 @@
+//! The toolbar: language, undo and redo, export.
+
+use crate::state::{Action, AppState};
+use crate::ui::tr;
+use thidua_core::Lang;
+use yew::prelude::*;
+
+/// Props of the toolbar.
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// The language.
+    pub lang: Lang,
+    /// Undo is possible.
+    pub can_undo: bool,
+    /// Redo is possible.
+    pub can_redo: bool,
+    /// The reducer.
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Export the document as JSON.
+    pub onexport: Callback<()>,
+    /// The save state, in words.
+    pub save_label: AttrValue,
+}
+
+/// The toolbar.
+#[function_component(Toolbar)]
+pub fn toolbar(p: &ToolbarProps) -> Html {
+    let lang = p.lang;
+    let act = |a: Action| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.dispatch(a.clone()))
+    };
+    let export = {
+        let cb = p.onexport.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    html! {
+        <div class="toolbar" role="toolbar" aria-label={tr(lang, "Công cụ", "Tools")}>
+            <div class="lang" role="group" aria-label={tr(lang, "Ngôn ngữ", "Language")}>
+                <button type="button" lang="vi" aria-pressed={(lang == Lang::Vi).to_string()} onclick={act(Action::SetLang(Lang::Vi))}>{"Tiếng Việt"}</button>
+                <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={act(Action::SetLang(Lang::En))}>{"English"}</button>
+            </div>
+            <button type="button" disabled={!p.can_undo} onclick={act(Action::Undo)}
+                aria-keyshortcuts="Control+Z">{tr(lang, "Hoàn tác", "Undo")}</button>
+            <button type="button" disabled={!p.can_redo} onclick={act(Action::Redo)}
+                aria-keyshortcuts="Control+Y">{tr(lang, "Làm lại", "Redo")}</button>
+            <button type="button" onclick={export}>{tr(lang, "Xuất JSON", "Export JSON")}</button>
+            <span class="save-state" role="status">{p.save_label.clone()}</span>
+        </div>
+    }
+}

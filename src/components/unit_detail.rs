@@ -1,0 +1,104 @@
+//! One unit's view: "what must we still achieve this period?" — every target not met with its
+//! gap in cases, what is still missing, and the unit's manual scores and adjustments.
+
+use super::figures::UnitScores;
+use super::results::target_cell;
+use crate::state::{Action, AppState, View};
+use crate::ui::{points, target_number, tr, trf};
+use std::rc::Rc;
+use thidua_core::messages::{gap_text, problems_summary};
+use thidua_core::{Document, Lang, Results, Status};
+use yew::prelude::*;
+
+/// Props of the unit view.
+#[derive(Properties, PartialEq)]
+pub struct UnitDetailProps {
+    /// The document.
+    pub doc: Rc<Document>,
+    /// Its results.
+    pub results: Rc<Results>,
+    /// The unit.
+    pub unit: AttrValue,
+    /// The language.
+    pub lang: Lang,
+    /// The reducer.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The unit view.
+#[function_component(UnitDetail)]
+pub fn unit_detail(p: &UnitDetailProps) -> Html {
+    let lang = p.lang;
+    let pact = &p.doc.pact;
+    let Some(u) = p.results.unit(&p.unit) else {
+        return html! {};
+    };
+    let name = pact
+        .unit(&u.unit)
+        .map(|x| x.name.get(lang).to_string())
+        .unwrap_or_default();
+    let back = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::SetView(View::Main)))
+    };
+    let title = |id: &str| {
+        format!(
+            "{} {}",
+            target_number(pact, id),
+            pact.target(id)
+                .map(|t| t.title.get(lang).to_string())
+                .unwrap_or_default()
+        )
+    };
+    let not_met: Vec<_> = u
+        .targets
+        .iter()
+        .filter(|t| t.eval.status == Status::NotMet)
+        .collect();
+    let incomplete: Vec<_> = u
+        .targets
+        .iter()
+        .filter(|t| t.eval.status.is_incomplete())
+        .collect();
+    html! {
+        <section class="unit-detail" aria-labelledby="unit-title">
+            <button type="button" onclick={back}>{tr(lang, "← Về bảng chung", "← Back to the overview")}</button>
+            <h2 id="unit-title">{name.clone()}</h2>
+            <p class="summary">{trf(lang,
+                format!("Hạng {} · {} điểm · đạt {}/{} chỉ tiêu", u.rank, points(&u.total, lang), u.met, u.targets.len()),
+                format!("Rank {} · {} points · {}/{} targets met", u.rank, points(&u.total, lang), u.met, u.targets.len()))}</p>
+            <h3>{tr(lang, "Còn phải đạt trong kỳ này", "Still to achieve this period")}</h3>
+            if not_met.is_empty() {
+                <p>{tr(lang, "Không có chỉ tiêu nào chưa đạt.", "No target is unmet.")}</p>
+            } else {
+                <ul class="todo" aria-label={tr(lang, "Chỉ tiêu chưa đạt", "Targets not met")}>
+                { for not_met.iter().map(|t| html! {
+                    <li><strong>{title(&t.eval.target)}</strong>{": "}
+                        {gap_text(pact, &t.eval, lang).unwrap_or_default()}</li>
+                })}
+                </ul>
+            }
+            if !incomplete.is_empty() {
+                <h3>{tr(lang, "Còn thiếu hoặc sai số liệu", "Missing or invalid data")}</h3>
+                <ul class="missing">
+                { for incomplete.iter().map(|t| html! {
+                    <li><strong>{title(&t.eval.target)}</strong>{": "}{problems_summary(pact, &t.eval, lang)}</li>
+                })}
+                </ul>
+            }
+            <table class="results unit-results">
+                <caption>{trf(lang, format!("Kết quả từng chỉ tiêu — {name}"), format!("Result per target — {name}"))}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(lang, "Chỉ tiêu", "Target")}</th>
+                    <th scope="col">{tr(lang, "Kết quả", "Result")}</th>
+                </tr></thead>
+                <tbody>
+                { for u.targets.iter().map(|t| html! {
+                    <tr><th scope="row">{title(&t.eval.target)}</th><td>{target_cell(&p.doc, t, lang)}</td></tr>
+                })}
+                </tbody>
+            </table>
+            <UnitScores doc={p.doc.clone()} unit={p.unit.clone()} lang={lang} dispatch={p.dispatch.clone()} />
+        </section>
+    }
+}

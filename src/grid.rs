@@ -1,0 +1,159 @@
+//! The data grid's layout and paste parsing, kept pure so that they are tested natively.
+//!
+//! Columns are the pact's indicators grouped by the first content whose targets read them (then
+//! the indicators no target reads), each with a current and a baseline column. Rows are units.
+
+use thidua_core::data::PeriodKind;
+use thidua_core::model::{Id, Pact};
+
+/// One column of the grid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The indicator.
+    pub indicator: Id,
+    /// The period.
+    pub period: PeriodKind,
+}
+
+/// A group of columns under a content heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The content id, or `None` for indicators no target reads.
+    pub content: Option<Id>,
+    /// The indicators of the group, in order.
+    pub indicators: Vec<Id>,
+}
+
+/// Indicators grouped by the first content that reads them.
+pub fn groups(pact: &Pact) -> Vec<Group> {
+    let mut placed: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for c in &pact.contents {
+        let mut inds = Vec::new();
+        for t in &c.targets {
+            for id in t.rule.indicators() {
+                if !placed.contains(&id.as_str()) && pact.indicator(id).is_some() {
+                    placed.push(id);
+                    inds.push(id.clone());
+                }
+            }
+        }
+        if !inds.is_empty() {
+            out.push(Group {
+                content: Some(c.id.clone()),
+                indicators: inds,
+            });
+        }
+    }
+    let rest: Vec<Id> = pact
+        .indicators
+        .iter()
+        .filter(|d| !placed.contains(&d.id.as_str()))
+        .map(|d| d.id.clone())
+        .collect();
+    if !rest.is_empty() {
+        out.push(Group {
+            content: None,
+            indicators: rest,
+        });
+    }
+    out
+}
+
+/// The grid's columns in order: for each indicator, current then baseline.
+pub fn columns(pact: &Pact) -> Vec<Column> {
+    groups(pact)
+        .into_iter()
+        .flat_map(|g| g.indicators)
+        .flat_map(|indicator| {
+            [PeriodKind::Current, PeriodKind::Baseline].map(|period| Column {
+                indicator: indicator.clone(),
+                period,
+            })
+        })
+        .collect()
+}
+
+/// Splits pasted text (from Excel or LibreOffice) into rows of cells: rows by line breaks
+/// (`\r\n`, `\n` or `\r`), cells by tabs. A final empty line is dropped. Quoted cells (which
+/// spreadsheets write when a cell holds a tab or line break) are unquoted.
+pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut at_cell_start = true;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    cell.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if at_cell_start => {
+                quoted = true;
+                at_cell_start = false;
+            }
+            '\t' => {
+                row.push(std::mem::take(&mut cell));
+                at_cell_start = true;
+            }
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+                at_cell_start = true;
+            }
+            _ => {
+                cell.push(c);
+                at_cell_start = false;
+            }
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use thidua_core::Document;
+
+    #[test]
+    fn every_indicator_has_two_columns_grouped_by_content() {
+        let doc = Document::default_pact();
+        let cols = columns(&doc.pact);
+        assert_eq!(cols.len(), doc.pact.indicators.len() * 2);
+        assert_eq!(cols[0].indicator, "crimes_social_order");
+        assert_eq!(cols[0].period, PeriodKind::Current);
+        assert_eq!(cols[1].period, PeriodKind::Baseline);
+        let g = groups(&doc.pact);
+        assert_eq!(g[0].content.as_deref(), Some("c4"));
+        assert_eq!(g.len(), 4); // contents 4, 5, 6, 7
+    }
+
+    #[test]
+    fn tsv_rows_and_cells() {
+        assert_eq!(
+            parse_tsv("1\t2\r\n3\t4\r\n"),
+            vec![vec!["1", "2"], vec!["3", "4"]]
+        );
+        assert_eq!(parse_tsv("1.840\t\t5"), vec![vec!["1.840", "", "5"]]);
+        assert_eq!(parse_tsv("\"a\tb\"\tc\n"), vec![vec!["a\tb", "c"]]);
+        assert!(parse_tsv("").is_empty());
+    }
+}

@@ -1,0 +1,535 @@
+//! The app state as a pure reducer.
+//!
+//! [`AppState`] holds the working [`Document`], the language, the view and the undo history.
+//! Every change is an [`Action`] applied by `impl Reducible`, a pure function, so the whole
+//! behaviour is tested natively without a browser. Results are not stored: components derive them
+//! from the document with `thidua_core::evaluate` (memoised by document identity).
+
+use crate::grid;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use thidua_core::data::{AdjustmentKind, AdjustmentLine, PeriodKind};
+use thidua_core::eval::ScoreKind;
+use thidua_core::i18n::parse_number;
+use thidua_core::{Document, Entry, Lang};
+use yew::Reducible;
+
+/// How many edits undo remembers.
+pub const UNDO_LIMIT: usize = 100;
+
+/// What the main area shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The figures grid and the results matrix.
+    Main,
+    /// One unit: what it must still achieve.
+    Unit(String),
+}
+
+/// Identifies the field an edit touched, so that keystrokes in one field make one undo step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum EditKey {
+    Figure(String, String, PeriodKind),
+    Manual(String, String, ScoreKind),
+    Remark(String, String, ScoreKind),
+    AdjustmentReason(String, usize),
+    AdjustmentPoints(String, usize),
+}
+
+/// The whole app state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The working document.
+    pub doc: Rc<Document>,
+    /// The interface language.
+    pub lang: Lang,
+    /// What the main area shows.
+    pub view: View,
+    /// Bumped on every change of the document (autosave watches it).
+    pub revision: u64,
+    undo: VecDeque<Rc<Document>>,
+    redo: Vec<Rc<Document>>,
+    last_edit: Option<EditKey>,
+}
+
+/// Every change the app can make.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Switch the language.
+    SetLang(Lang),
+    /// Show another view.
+    SetView(View),
+    /// Type into a figure cell (the text as typed; blank = no data).
+    SetFigure {
+        /// Unit id.
+        unit: String,
+        /// Indicator id.
+        indicator: String,
+        /// Period.
+        period: PeriodKind,
+        /// The text.
+        text: String,
+    },
+    /// Type a self or verified score.
+    SetScore {
+        /// Unit id.
+        unit: String,
+        /// Target id.
+        target: String,
+        /// Which score.
+        which: ScoreKind,
+        /// The text.
+        text: String,
+    },
+    /// Type a remark on a score.
+    SetRemark {
+        /// Unit id.
+        unit: String,
+        /// Target id.
+        target: String,
+        /// Which score.
+        which: ScoreKind,
+        /// The text.
+        text: String,
+    },
+    /// Add an empty bonus or deduction line.
+    AddAdjustment {
+        /// Unit id.
+        unit: String,
+        /// Bonus or deduction.
+        kind: AdjustmentKind,
+    },
+    /// Change a line's reason.
+    SetAdjustmentReason {
+        /// Unit id.
+        unit: String,
+        /// Line index.
+        index: usize,
+        /// The reason.
+        text: String,
+    },
+    /// Change a line's points (ignored unless it is a number ≥ 0; the field keeps the text).
+    SetAdjustmentPoints {
+        /// Unit id.
+        unit: String,
+        /// Line index.
+        index: usize,
+        /// The text.
+        text: String,
+    },
+    /// Remove a line.
+    RemoveAdjustment {
+        /// Unit id.
+        unit: String,
+        /// Line index.
+        index: usize,
+    },
+    /// Paste a block of cells starting at a grid cell (row = unit index, col = grid column).
+    Paste {
+        /// First row.
+        row: usize,
+        /// First column.
+        col: usize,
+        /// The cells.
+        cells: Vec<Vec<String>>,
+    },
+    /// Replace the document (import, restore, reset); undoable.
+    Replace(Rc<Document>),
+    /// Take a document that another tab saved; not an edit of this tab, so not undoable.
+    External(Rc<Document>),
+    /// Undo the last edit.
+    Undo,
+    /// Redo.
+    Redo,
+}
+
+impl AppState {
+    /// A state for a document.
+    pub fn new(doc: Document, lang: Lang) -> AppState {
+        AppState {
+            doc: Rc::new(doc),
+            lang,
+            view: View::Main,
+            revision: 0,
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies an edit of the document, recording undo (one step per field being typed in).
+    fn edit(&mut self, key: Option<EditKey>, f: impl FnOnce(&mut Document)) {
+        let mut doc = (*self.doc).clone();
+        f(&mut doc);
+        if doc == *self.doc {
+            return;
+        }
+        if key.is_none() || key != self.last_edit {
+            self.undo.push_back(self.doc.clone());
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.pop_front();
+            }
+        }
+        self.redo.clear();
+        self.last_edit = key;
+        self.doc = Rc::new(doc);
+        self.revision += 1;
+    }
+
+    fn paste(&mut self, row: usize, col: usize, cells: &[Vec<String>]) {
+        let lang = self.lang;
+        let columns = grid::columns(&self.doc.pact);
+        let units: Vec<String> = self.doc.pact.units.iter().map(|u| u.id.clone()).collect();
+        self.edit(None, |doc| {
+            for (r, line) in cells.iter().enumerate() {
+                let Some(unit) = units.get(row + r) else {
+                    break;
+                };
+                for (c, text) in line.iter().enumerate() {
+                    let Some(column) = columns.get(col + c) else {
+                        break;
+                    };
+                    doc.unit_data_mut(unit).set(
+                        &column.indicator,
+                        column.period,
+                        Entry::from_input(text, lang),
+                    );
+                }
+            }
+        });
+    }
+}
+
+fn score_entry<'a>(
+    doc: &'a mut Document,
+    unit: &str,
+    target: &str,
+) -> &'a mut thidua_core::data::ManualScore {
+    doc.unit_data_mut(unit)
+        .manual
+        .entry(target.to_string())
+        .or_default()
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let lang = s.lang;
+        match action {
+            Action::SetLang(l) => s.lang = l,
+            Action::SetView(v) => s.view = v,
+            Action::SetFigure {
+                unit,
+                indicator,
+                period,
+                text,
+            } => {
+                let key = EditKey::Figure(unit.clone(), indicator.clone(), period);
+                s.edit(Some(key), |doc| {
+                    doc.unit_data_mut(&unit)
+                        .set(&indicator, period, Entry::from_input(&text, lang))
+                });
+            }
+            Action::SetScore {
+                unit,
+                target,
+                which,
+                text,
+            } => {
+                let key = EditKey::Manual(unit.clone(), target.clone(), which);
+                s.edit(Some(key), |doc| {
+                    let m = score_entry(doc, &unit, &target);
+                    let entry = Entry::from_input(&text, lang);
+                    match which {
+                        ScoreKind::SelfScore => m.self_score = entry,
+                        ScoreKind::Verified => m.verified = entry,
+                    }
+                    if *m == Default::default() {
+                        doc.unit_data_mut(&unit).manual.remove(&target);
+                    }
+                });
+            }
+            Action::SetRemark {
+                unit,
+                target,
+                which,
+                text,
+            } => {
+                let key = EditKey::Remark(unit.clone(), target.clone(), which);
+                s.edit(Some(key), |doc| {
+                    let m = score_entry(doc, &unit, &target);
+                    match which {
+                        ScoreKind::SelfScore => m.self_remark = text,
+                        ScoreKind::Verified => m.verified_remark = text,
+                    }
+                    if *m == Default::default() {
+                        doc.unit_data_mut(&unit).manual.remove(&target);
+                    }
+                });
+            }
+            Action::AddAdjustment { unit, kind } => s.edit(None, |doc| {
+                doc.unit_data_mut(&unit).adjustments.push(AdjustmentLine {
+                    kind,
+                    reason: String::new(),
+                    points: thidua_core::Dec::ZERO,
+                })
+            }),
+            Action::SetAdjustmentReason { unit, index, text } => {
+                let key = EditKey::AdjustmentReason(unit.clone(), index);
+                s.edit(Some(key), |doc| {
+                    if let Some(a) = doc.unit_data_mut(&unit).adjustments.get_mut(index) {
+                        a.reason = text;
+                    }
+                });
+            }
+            Action::SetAdjustmentPoints { unit, index, text } => {
+                if let Ok(points) = parse_number(&text, lang) {
+                    if !points.is_negative() {
+                        let key = EditKey::AdjustmentPoints(unit.clone(), index);
+                        s.edit(Some(key), |doc| {
+                            if let Some(a) = doc.unit_data_mut(&unit).adjustments.get_mut(index) {
+                                a.points = points;
+                            }
+                        });
+                    }
+                }
+            }
+            Action::RemoveAdjustment { unit, index } => s.edit(None, |doc| {
+                let lines = &mut doc.unit_data_mut(&unit).adjustments;
+                if index < lines.len() {
+                    lines.remove(index);
+                }
+            }),
+            Action::Paste { row, col, cells } => s.paste(row, col, &cells),
+            Action::Replace(doc) => {
+                s.edit(None, |d| *d = (*doc).clone());
+                if !matches!(&s.view, View::Unit(u) if s.doc.pact.unit(u).is_some()) {
+                    s.view = View::Main;
+                }
+            }
+            Action::External(doc) => {
+                if doc != s.doc {
+                    s.doc = doc;
+                    s.revision += 1;
+                    s.last_edit = None;
+                }
+            }
+            Action::Undo => {
+                if let Some(prev) = s.undo.pop_back() {
+                    s.redo.push(std::mem::replace(&mut s.doc, prev));
+                    s.revision += 1;
+                    s.last_edit = None;
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = s.redo.pop() {
+                    s.undo.push_back(std::mem::replace(&mut s.doc, next));
+                    s.revision += 1;
+                    s.last_edit = None;
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use thidua_core::Status;
+
+    fn state() -> Rc<AppState> {
+        Rc::new(AppState::new(Document::default_pact(), Lang::Vi))
+    }
+
+    fn fig(unit: &str, indicator: &str, period: PeriodKind, text: &str) -> Action {
+        Action::SetFigure {
+            unit: unit.into(),
+            indicator: indicator.into(),
+            period,
+            text: text.into(),
+        }
+    }
+
+    fn entry(s: &AppState, unit: &str, indicator: &str, period: PeriodKind) -> Entry {
+        s.doc
+            .unit_data(unit)
+            .map(|d| d.entry(indicator, period).clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn typing_sets_figures_in_the_language_format() {
+        let s = state().reduce(fig(
+            "ha-noi",
+            "crimes_social_order",
+            PeriodKind::Current,
+            "1.840",
+        ));
+        assert_eq!(
+            entry(&s, "ha-noi", "crimes_social_order", PeriodKind::Current),
+            Entry::int(1840)
+        );
+        let s = s.reduce(Action::SetLang(Lang::En)).reduce(fig(
+            "ha-noi",
+            "crimes_social_order",
+            PeriodKind::Baseline,
+            "1,916",
+        ));
+        assert_eq!(
+            entry(&s, "ha-noi", "crimes_social_order", PeriodKind::Baseline),
+            Entry::int(1916)
+        );
+        let r = s.doc.evaluate();
+        let t4 = r
+            .unit("ha-noi")
+            .and_then(|u| u.target("t4"))
+            .map(|t| t.eval.status);
+        assert_eq!(t4, Some(Status::NotMet));
+    }
+
+    #[test]
+    fn blank_is_missing_and_bad_text_is_kept() {
+        let s = state()
+            .reduce(fig("ha-noi", "cases_solved", PeriodKind::Current, "12a"))
+            .reduce(fig("ha-noi", "cases_occurred", PeriodKind::Current, "  "));
+        assert_eq!(
+            entry(&s, "ha-noi", "cases_solved", PeriodKind::Current),
+            Entry::Text("12a".into())
+        );
+        assert_eq!(
+            entry(&s, "ha-noi", "cases_occurred", PeriodKind::Current),
+            Entry::Missing
+        );
+    }
+
+    #[test]
+    fn keystrokes_in_one_cell_are_one_undo_step_and_redo_works() {
+        let mut s = state();
+        for text in ["1", "18", "184", "1840"] {
+            s = s.reduce(fig("ha-noi", "cases_solved", PeriodKind::Current, text));
+        }
+        s = s.reduce(fig("ha-noi", "cases_occurred", PeriodKind::Current, "2000"));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(
+            entry(&s, "ha-noi", "cases_occurred", PeriodKind::Current),
+            Entry::Missing
+        );
+        assert_eq!(
+            entry(&s, "ha-noi", "cases_solved", PeriodKind::Current),
+            Entry::int(1840)
+        );
+        let s = s.reduce(Action::Undo);
+        assert_eq!(
+            entry(&s, "ha-noi", "cases_solved", PeriodKind::Current),
+            Entry::Missing
+        );
+        assert!(!s.can_undo());
+        let s = s.reduce(Action::Redo).reduce(Action::Redo);
+        assert_eq!(
+            entry(&s, "ha-noi", "cases_occurred", PeriodKind::Current),
+            Entry::int(2000)
+        );
+        assert!(!s.can_redo());
+    }
+
+    #[test]
+    fn undo_keeps_at_least_fifty_steps() {
+        let mut s = state();
+        for i in 0..60 {
+            let unit = if i % 2 == 0 { "ha-noi" } else { "tp-hcm" };
+            s = s.reduce(fig(unit, "fires", PeriodKind::Current, &i.to_string()));
+        }
+        for _ in 0..60 {
+            s = s.reduce(Action::Undo);
+        }
+        assert_eq!(
+            entry(&s, "ha-noi", "fires", PeriodKind::Current),
+            Entry::Missing
+        );
+    }
+
+    #[test]
+    fn paste_fills_from_the_selected_cell_and_stops_at_the_edges() {
+        let cells = grid::parse_tsv("1.840\t1.916\n4.422\t4.773\n1\t2\n3\t4\n5\t6\n7\t8\n");
+        let s = state().reduce(Action::Paste {
+            row: 0,
+            col: 0,
+            cells,
+        });
+        assert_eq!(
+            entry(&s, "ha-noi", "crimes_social_order", PeriodKind::Baseline),
+            Entry::int(1916)
+        );
+        assert_eq!(
+            entry(&s, "tp-hcm", "crimes_social_order", PeriodKind::Current),
+            Entry::int(4422)
+        );
+        assert_eq!(
+            entry(&s, "can-tho", "crimes_social_order", PeriodKind::Current),
+            Entry::int(7)
+        );
+        // One paste is one undo step.
+        let s = s.reduce(Action::Undo);
+        assert_eq!(
+            entry(&s, "ha-noi", "crimes_social_order", PeriodKind::Current),
+            Entry::Missing
+        );
+    }
+
+    #[test]
+    fn scores_remarks_and_adjustments() {
+        let s = state()
+            .reduce(Action::SetScore {
+                unit: "ha-noi".into(),
+                target: "t1".into(),
+                which: ScoreKind::SelfScore,
+                text: "9,5".into(),
+            })
+            .reduce(Action::AddAdjustment {
+                unit: "ha-noi".into(),
+                kind: AdjustmentKind::Bonus,
+            })
+            .reduce(Action::SetAdjustmentPoints {
+                unit: "ha-noi".into(),
+                index: 0,
+                text: "2".into(),
+            })
+            .reduce(Action::SetAdjustmentPoints {
+                unit: "ha-noi".into(),
+                index: 0,
+                text: "-1".into(),
+            });
+        let r = s.doc.evaluate();
+        let u = r
+            .unit("ha-noi")
+            .map(|u| (u.total.to_string(), u.bonus.to_string()));
+        assert_eq!(u, Some(("23/2".into(), "2".into())));
+    }
+
+    #[test]
+    fn external_changes_are_not_undoable_edits() {
+        let mut other = Document::default_pact();
+        other
+            .unit_data_mut("ha-noi")
+            .set("fires", PeriodKind::Current, Entry::int(3));
+        let s = state().reduce(Action::External(Rc::new(other)));
+        assert!(!s.can_undo());
+        assert_eq!(
+            entry(&s, "ha-noi", "fires", PeriodKind::Current),
+            Entry::int(3)
+        );
+    }
+}

@@ -1,0 +1,397 @@
+//! The one module that owns browser storage.
+//!
+//! The document lives under [`DOC_KEY`] in an [`Envelope`] that records a write sequence number
+//! and the writing tab, so that a tab never silently overwrites newer data written by another
+//! tab. The logic is written against the small [`Store`] trait and tested natively with
+//! [`MemoryStore`]; [`LocalStore`] is the `localStorage` backend.
+//!
+//! Rules kept here:
+//! - unreadable stored data is copied, untouched, to a quarantine key before anything else may be
+//!   written; if the copy fails, nothing is written at all;
+//! - data written by a newer version is left where it is and the app runs in memory;
+//! - a full storage is recognised by every browser's error (`QuotaExceededError`, Firefox's
+//!   `NS_ERROR_DOM_QUOTA_REACHED`, legacy code 22 or 1014);
+//! - no storage at all (blocked, private mode) means an in-memory session with a banner.
+
+use serde::{Deserialize, Serialize};
+use thidua_core::document::ImportError;
+use thidua_core::{Document, Lang};
+
+/// Namespace of every key.
+pub const PREFIX: &str = "thidua.v1.";
+/// The working document.
+pub const DOC_KEY: &str = "thidua.v1.doc";
+/// The interface language.
+pub const LANG_KEY: &str = "thidua.v1.lang";
+/// Prefix of quarantined values.
+pub const QUARANTINE_PREFIX: &str = "thidua.v1.quarantine.";
+
+/// A storage failure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The storage is full.
+    Full,
+    /// Any other failure, with the browser's message.
+    Other(String),
+}
+
+/// A key-value store (localStorage in the browser, memory in tests).
+pub trait Store {
+    /// Reads a key.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Writes a key.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes a key.
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+    /// Every key.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// True when a storage exception means "full", in any browser.
+pub fn is_quota_error(name: &str, code: u16) -> bool {
+    matches!(
+        name,
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR"
+    ) || code == 22
+        || code == 1014
+}
+
+/// What storage keeps around the document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Increases with every write, from any tab.
+    pub seq: u64,
+    /// The tab that wrote it.
+    pub tab: String,
+    /// When, in milliseconds since 1970.
+    pub saved_at: f64,
+    /// The document.
+    pub doc: serde_json::Value,
+}
+
+/// What was found in storage at start-up.
+#[derive(Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored yet: start from the built-in pact.
+    Empty,
+    /// A readable document, and the write sequence it was stored under.
+    Doc(Box<Document>, u64),
+    /// Unreadable data, now copied to the quarantine key named; start from the built-in pact.
+    Quarantined {
+        /// Where the raw text now also lives.
+        key: String,
+        /// Why it could not be read (lines, in the UI language).
+        why: Vec<String>,
+    },
+    /// Unreadable data that could not be copied aside: it stays where it is, and this session
+    /// must not write.
+    Untouchable {
+        /// Why it could not be read.
+        why: Vec<String>,
+    },
+    /// Data written by a newer version: left untouched; this session must not write.
+    Newer {
+        /// The version found.
+        found: u64,
+    },
+}
+
+/// Reads an envelope and the document in it.
+pub fn decode(raw: &str) -> Result<(Document, u64), ImportError> {
+    let env: Envelope = serde_json::from_str(raw).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        too_deep: false,
+        message: e.to_string(),
+    })?;
+    let doc = Document::from_value(env.doc)?;
+    Ok((doc, env.seq))
+}
+
+/// Reads the stored document, quarantining it when it cannot be read.
+pub fn load(store: &mut dyn Store, lang: Lang, now_ms: f64) -> Loaded {
+    let raw = match store.get(DOC_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded::Empty,
+        Err(e) => {
+            return Loaded::Untouchable {
+                why: vec![store_error_text(&e, lang)],
+            }
+        }
+    };
+    match decode(&raw) {
+        Ok((doc, seq)) => Loaded::Doc(Box::new(doc), seq),
+        Err(ImportError::NewerVersion { found }) => Loaded::Newer { found },
+        Err(e) => {
+            let why = e.messages(lang);
+            let key = format!("{QUARANTINE_PREFIX}{}", now_ms as u64);
+            match store.set(&key, &raw) {
+                Ok(()) => Loaded::Quarantined { key, why },
+                Err(_) => Loaded::Untouchable { why },
+            }
+        }
+    }
+}
+
+/// The stored write sequence, if the stored value is a readable envelope.
+pub fn stored_seq(store: &dyn Store) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Seq {
+        seq: u64,
+    }
+    let raw = store.get(DOC_KEY).ok()??;
+    serde_json::from_str::<Seq>(&raw).ok().map(|s| s.seq)
+}
+
+/// The outcome of a save.
+#[derive(Debug, PartialEq)]
+pub enum Saved {
+    /// Written under this sequence number.
+    Ok(u64),
+    /// Another tab wrote since this one last read or wrote: nothing was written.
+    Conflict,
+    /// The write failed.
+    Failed(StoreError),
+}
+
+/// Writes the document unless another tab wrote since `base_seq` (unless `force`).
+pub fn save(
+    store: &mut dyn Store,
+    doc: &Document,
+    base_seq: u64,
+    tab: &str,
+    now_ms: f64,
+    force: bool,
+) -> Saved {
+    let current = stored_seq(store).unwrap_or(0);
+    if current != base_seq && !force {
+        return Saved::Conflict;
+    }
+    let seq = current.max(base_seq) + 1;
+    let env = Envelope {
+        seq,
+        tab: tab.to_string(),
+        saved_at: now_ms,
+        doc: serde_json::to_value(doc).unwrap_or_default(),
+    };
+    let text = match serde_json::to_string(&env) {
+        Ok(t) => t,
+        Err(e) => return Saved::Failed(StoreError::Other(e.to_string())),
+    };
+    match store.set(DOC_KEY, &text) {
+        Ok(()) => Saved::Ok(seq),
+        Err(e) => Saved::Failed(e),
+    }
+}
+
+/// Every quarantined value: (key, raw text).
+pub fn quarantined(store: &dyn Store) -> Vec<(String, String)> {
+    let mut keys: Vec<String> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .collect();
+    keys.sort();
+    keys.into_iter()
+        .filter_map(|k| store.get(&k).ok().flatten().map(|v| (k, v)))
+        .collect()
+}
+
+/// The stored language, Vietnamese by default.
+pub fn load_lang(store: &dyn Store) -> Lang {
+    match store.get(LANG_KEY) {
+        Ok(Some(s)) if s == "en" => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+/// A storage error in words.
+pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
+    match (e, lang) {
+        (StoreError::Full, Lang::Vi) => "bộ nhớ trình duyệt đã đầy".into(),
+        (StoreError::Full, Lang::En) => "the browser's storage is full".into(),
+        (StoreError::Other(m), Lang::Vi) => format!("lỗi bộ nhớ trình duyệt: {m}"),
+        (StoreError::Other(m), Lang::En) => format!("browser storage error: {m}"),
+    }
+}
+
+/// An in-memory store, for tests and for sessions without localStorage.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    /// The values.
+    pub map: std::collections::BTreeMap<String, String>,
+    /// When set, writes fail with this error.
+    pub fail_writes: Option<StoreError>,
+}
+
+impl Store for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(e) = &self.fail_writes {
+            return Err(e.clone());
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.map.remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.map.keys().cloned().collect())
+    }
+}
+
+/// `window.localStorage`, checked before use (reading the property itself can throw).
+#[cfg(target_arch = "wasm32")]
+pub struct LocalStore(web_sys::Storage);
+
+#[cfg(target_arch = "wasm32")]
+impl LocalStore {
+    /// The page's localStorage, or `None` when it is blocked or missing.
+    pub fn open() -> Option<LocalStore> {
+        let storage = web_sys::window()?.local_storage().ok()??;
+        // Some browsers expose a storage that throws on first use (Safari private mode).
+        let probe = format!("{PREFIX}probe");
+        storage.set_item(&probe, "1").ok()?;
+        let _ = storage.remove_item(&probe);
+        Some(LocalStore(storage))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_error(e: wasm_bindgen::JsValue) -> StoreError {
+    use wasm_bindgen::JsCast;
+    match e.dyn_into::<web_sys::DomException>() {
+        Ok(d) if is_quota_error(&d.name(), d.code()) => StoreError::Full,
+        Ok(d) => StoreError::Other(format!("{}: {}", d.name(), d.message())),
+        Err(v) => StoreError::Other(v.as_string().unwrap_or_else(|| "unknown error".into())),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Store for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get_item(key).map_err(js_error)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set_item(key, value).map_err(js_error)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.0.remove_item(key).map_err(js_error)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let n = self.0.length().map_err(js_error)?;
+        Ok((0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use thidua_core::{Entry, PeriodKind};
+
+    fn doc_with_fires(n: i64) -> Document {
+        let mut d = Document::default_pact();
+        d.unit_data_mut("ha-noi")
+            .set("fires", PeriodKind::Current, Entry::int(n));
+        d
+    }
+
+    #[test]
+    fn save_then_load_round_trips() {
+        let mut s = MemoryStore::default();
+        assert_eq!(load(&mut s, Lang::Vi, 0.0), Loaded::Empty);
+        let d = doc_with_fires(3);
+        assert_eq!(save(&mut s, &d, 0, "a", 1.0, false), Saved::Ok(1));
+        assert_eq!(load(&mut s, Lang::Vi, 2.0), Loaded::Doc(Box::new(d), 1));
+    }
+
+    #[test]
+    fn corrupt_data_is_copied_aside_untouched() {
+        let mut s = MemoryStore::default();
+        s.map.insert(DOC_KEY.into(), "{not json".into());
+        let Loaded::Quarantined { key, why } = load(&mut s, Lang::En, 1234.0) else {
+            panic!("expected quarantine");
+        };
+        assert_eq!(s.map.get(&key).map(String::as_str), Some("{not json"));
+        assert!(!why.is_empty());
+        assert_eq!(quarantined(&s), vec![(key, "{not json".to_string())]);
+    }
+
+    #[test]
+    fn corrupt_data_that_cannot_be_copied_is_left_alone() {
+        let mut s = MemoryStore::default();
+        s.map.insert(DOC_KEY.into(), "garbage".into());
+        s.fail_writes = Some(StoreError::Full);
+        assert!(matches!(
+            load(&mut s, Lang::Vi, 1.0),
+            Loaded::Untouchable { .. }
+        ));
+        assert_eq!(s.map.get(DOC_KEY).map(String::as_str), Some("garbage"));
+    }
+
+    #[test]
+    fn newer_data_is_left_alone() {
+        let mut s = MemoryStore::default();
+        let mut v = serde_json::to_value(Document::default_pact()).unwrap();
+        v["schema_version"] = 99.into();
+        let env = serde_json::json!({"seq": 4, "tab": "x", "saved_at": 0.0, "doc": v});
+        s.map.insert(DOC_KEY.into(), env.to_string());
+        assert_eq!(load(&mut s, Lang::Vi, 1.0), Loaded::Newer { found: 99 });
+        assert_eq!(s.map.len(), 1);
+    }
+
+    #[test]
+    fn a_tab_never_overwrites_newer_data_from_another_tab() {
+        let mut s = MemoryStore::default();
+        assert_eq!(
+            save(&mut s, &doc_with_fires(1), 0, "a", 1.0, false),
+            Saved::Ok(1)
+        );
+        // Tab b loaded seq 1 and saves: fine.
+        assert_eq!(
+            save(&mut s, &doc_with_fires(2), 1, "b", 2.0, false),
+            Saved::Ok(2)
+        );
+        // Tab a still thinks seq 1 is current: conflict, nothing written.
+        assert_eq!(
+            save(&mut s, &doc_with_fires(3), 1, "a", 3.0, false),
+            Saved::Conflict
+        );
+        assert_eq!(
+            load(&mut s, Lang::Vi, 4.0),
+            Loaded::Doc(Box::new(doc_with_fires(2)), 2)
+        );
+        // The user chose to keep a's version.
+        assert_eq!(
+            save(&mut s, &doc_with_fires(3), 1, "a", 5.0, true),
+            Saved::Ok(3)
+        );
+    }
+
+    #[test]
+    fn full_storage_is_reported() {
+        let mut s = MemoryStore {
+            fail_writes: Some(StoreError::Full),
+            ..Default::default()
+        };
+        assert_eq!(
+            save(&mut s, &doc_with_fires(1), 0, "a", 1.0, false),
+            Saved::Failed(StoreError::Full)
+        );
+        for (name, code) in [
+            ("QuotaExceededError", 22),
+            ("NS_ERROR_DOM_QUOTA_REACHED", 1014),
+            ("Error", 22),
+        ] {
+            assert!(is_quota_error(name, code), "{name}");
+        }
+        assert!(!is_quota_error("SecurityError", 18));
+    }
+}

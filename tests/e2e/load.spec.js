@@ -1,0 +1,39 @@
+// The built page loads the default pact and shows every target evaluated by the rule crate in wasm.
+import { test, expect } from '@playwright/test';
+import { AppPage, UNITS } from './pages/app_page.js';
+
+test('the default pact loads with its title, five units and every target evaluated', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await expect(app.heading()).toHaveText('Giao ước thi đua năm 2023 — Cụm thi đua số 1, Bộ Công an');
+  await expect(page.getByText('Kỳ báo cáo 15/12/2022 – 14/12/2023')).toBeVisible();
+  const rows = app.resultsTable().getByRole('rowheader');
+  await expect(rows).toHaveText(UNITS);
+  // 10 targets per unit, none with figures yet: each says "no data", never a zero result.
+  const headers = app.resultsTable().getByRole('columnheader');
+  await expect(headers).toHaveCount(1 + 10 + 1);
+  for (const unit of UNITS) {
+    for (let n = 0; n < 10; n++) {
+      await expect(app.resultCell(unit, n)).toContainText('Chưa có số liệu');
+    }
+  }
+  await expect(app.rankingTable().getByRole('row')).toHaveCount(1 + 5);
+});
+
+test('typed figures are evaluated at once: Hà Nội H1 2023', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.fill('Hà Nội', 'Số vụ phạm tội về trật tự xã hội', 'kỳ này', '1.840');
+  await app.fill('Hà Nội', 'Số vụ phạm tội về trật tự xã hội', 'cùng kỳ', '1.916');
+  // Content 4: at least 5% fewer: 3.97% is not enough; at most 1,820 allowed, 20 over.
+  const t4 = app.resultCell("Hà Nội", 3);
+  await expect(t4).toContainText('Không đạt');
+  await expect(t4).toContainText('3,97%');
+  await expect(t4).toContainText('vượt 20 vụ so với mức cho phép (tối đa 1.820)');
+  await app.fill('Hà Nội', 'Số vụ án xảy ra', 'kỳ này', '1840');
+  await app.fill('Hà Nội', 'Số vụ án điều tra, khám phá', 'kỳ này', '1670');
+  const t6a = app.resultCell("Hà Nội", 6);
+  await expect(t6a).toContainText('Đạt');
+  await expect(t6a).toContainText('90,76%');
+  await expect(t6a).toContainText('vượt 15,76 điểm %');
+});
