@@ -62,3 +62,9 @@ pub fn blur_active() {
         let _ = el.blur();
     }
 }
+
+/// Today as `dd/mm/yyyy`, for printed pages.
+pub fn today_dmy() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}/{:02}/{:04}", d.get_date(), d.get_month() + 1, d.get_full_year())
+}

@@ -13,6 +13,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod export;
 pub mod grid;
 pub mod state;
 pub mod storage;

@@ -479,7 +479,7 @@ mod tests {
         );
         assert_eq!(
             entry(&s, "can-tho", "crimes_social_order", PeriodKind::Current),
-            Entry::int(7)
+            Entry::int(5)
         );
         // One paste is one undo step.
         let s = s.reduce(Action::Undo);

@@ -25,6 +25,10 @@ pub const DOC_KEY: &str = "thidua.v1.doc";
 pub const LANG_KEY: &str = "thidua.v1.lang";
 /// Prefix of quarantined values.
 pub const QUARANTINE_PREFIX: &str = "thidua.v1.quarantine.";
+/// Prefix of automatic backups (snapshots).
+pub const BACKUP_PREFIX: &str = "thidua.v1.backup.";
+/// How many snapshots are kept.
+pub const BACKUP_LIMIT: usize = 10;
 
 /// A storage failure.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -206,6 +210,157 @@ pub fn load_lang(store: &dyn Store) -> Lang {
     }
 }
 
+/// Why a snapshot was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// Before an import replaced the data.
+    Import,
+    /// Before a reset to the built-in pact.
+    Reset,
+    /// Before a restore from another snapshot.
+    Restore,
+    /// Before something was removed.
+    Remove,
+}
+
+/// A snapshot's one-line summary, kept beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BackupSummary {
+    /// The pact's title.
+    pub title: thidua_core::Text,
+    /// How many units.
+    pub units: usize,
+    /// How many figure cells hold something.
+    pub filled: usize,
+}
+
+/// A stored snapshot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    /// When, in ms since 1970.
+    pub at: f64,
+    /// Why.
+    pub reason: BackupReason,
+    /// What it holds, in one line.
+    pub summary: BackupSummary,
+    /// The document.
+    pub doc: serde_json::Value,
+}
+
+/// A snapshot as listed (without its document).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupInfo {
+    /// Its key.
+    pub key: String,
+    /// When.
+    pub at: f64,
+    /// Why.
+    pub reason: BackupReason,
+    /// What it holds.
+    pub summary: BackupSummary,
+}
+
+/// The one-line summary of a document.
+pub fn summarize(doc: &Document) -> BackupSummary {
+    let filled = doc
+        .data
+        .iter()
+        .flat_map(|d| d.figures.values())
+        .map(|f| usize::from(!f.current.is_missing()) + usize::from(!f.baseline.is_missing()))
+        .sum();
+    BackupSummary {
+        title: doc.pact.title.clone(),
+        units: doc.pact.units.len(),
+        filled,
+    }
+}
+
+fn backup_keys(store: &dyn Store) -> Vec<String> {
+    let mut keys: Vec<String> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// Takes a snapshot, keeping the newest [`BACKUP_LIMIT`]. When the storage is full, the oldest
+/// snapshots make room; if there is still no room, the snapshot fails and the caller must not go
+/// on with the change it protects.
+pub fn backup(
+    store: &mut dyn Store,
+    doc: &Document,
+    reason: BackupReason,
+    now_ms: f64,
+) -> Result<String, StoreError> {
+    let b = Backup {
+        at: now_ms,
+        reason,
+        summary: summarize(doc),
+        doc: serde_json::to_value(doc).map_err(|e| StoreError::Other(e.to_string()))?,
+    };
+    let text = serde_json::to_string(&b).map_err(|e| StoreError::Other(e.to_string()))?;
+    // Zero-padded so that keys sort by time.
+    let mut key = format!("{BACKUP_PREFIX}{:016}", now_ms as u64);
+    let existing = backup_keys(store);
+    let mut n = 0;
+    while existing.contains(&key) {
+        n += 1;
+        key = format!("{BACKUP_PREFIX}{:016}-{n}", now_ms as u64);
+    }
+    let mut old = existing.into_iter();
+    loop {
+        match store.set(&key, &text) {
+            Ok(()) => break,
+            Err(StoreError::Full) => match old.next() {
+                Some(k) => {
+                    let _ = store.remove(&k);
+                }
+                None => return Err(StoreError::Full),
+            },
+            Err(e) => return Err(e),
+        }
+    }
+    let keys = backup_keys(store);
+    for k in keys.iter().take(keys.len().saturating_sub(BACKUP_LIMIT)) {
+        let _ = store.remove(k);
+    }
+    Ok(key)
+}
+
+/// The snapshots, newest first (unreadable ones are skipped, never deleted).
+pub fn backups(store: &dyn Store) -> Vec<BackupInfo> {
+    let mut out: Vec<BackupInfo> = backup_keys(store)
+        .into_iter()
+        .filter_map(|key| {
+            let raw = store.get(&key).ok()??;
+            let b: Backup = serde_json::from_str(&raw).ok()?;
+            Some(BackupInfo {
+                key,
+                at: b.at,
+                reason: b.reason,
+                summary: b.summary,
+            })
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
+/// The document of a snapshot.
+pub fn restore(store: &dyn Store, key: &str) -> Result<Document, Vec<String>> {
+    let raw = store
+        .get(key)
+        .ok()
+        .flatten()
+        .ok_or_else(|| vec!["snapshot not found".to_string()])?;
+    let b: Backup = serde_json::from_str(&raw).map_err(|e| vec![e.to_string()])?;
+    Document::from_value(b.doc).map_err(|e| e.messages(Lang::En))
+}
+
 /// A storage error in words.
 pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
     match (e, lang) {
@@ -373,6 +528,42 @@ mod tests {
             save(&mut s, &doc_with_fires(3), 1, "a", 5.0, true),
             Saved::Ok(3)
         );
+    }
+
+    #[test]
+    fn backups_keep_the_newest_and_restore() {
+        let mut s = MemoryStore::default();
+        for i in 0..12 {
+            backup(&mut s, &doc_with_fires(i), BackupReason::Import, 1000.0 + i as f64).unwrap();
+        }
+        let list = backups(&s);
+        assert_eq!(list.len(), BACKUP_LIMIT);
+        assert_eq!(list[0].at, 1011.0);
+        assert_eq!(list[0].summary.filled, 1);
+        assert_eq!(restore(&s, &list[0].key), Ok(doc_with_fires(11)));
+    }
+
+    #[test]
+    fn a_backup_makes_room_by_dropping_the_oldest_or_fails() {
+        /// A store that holds at most `cap` keys, then reports full.
+        struct Small(MemoryStore, usize);
+        impl Store for Small {
+            fn get(&self, k: &str) -> Result<Option<String>, StoreError> { self.0.get(k) }
+            fn set(&mut self, k: &str, v: &str) -> Result<(), StoreError> {
+                if !self.0.map.contains_key(k) && self.0.map.len() >= self.1 { return Err(StoreError::Full); }
+                self.0.set(k, v)
+            }
+            fn remove(&mut self, k: &str) -> Result<(), StoreError> { self.0.remove(k) }
+            fn keys(&self) -> Result<Vec<String>, StoreError> { self.0.keys() }
+        }
+        let mut s = Small(MemoryStore::default(), 2);
+        backup(&mut s, &doc_with_fires(1), BackupReason::Reset, 1.0).unwrap();
+        backup(&mut s, &doc_with_fires(2), BackupReason::Reset, 2.0).unwrap();
+        backup(&mut s, &doc_with_fires(3), BackupReason::Reset, 3.0).unwrap();
+        let ats: Vec<f64> = backups(&s).iter().map(|b| b.at).collect();
+        assert_eq!(ats, vec![3.0, 2.0]);
+        let mut none = Small(MemoryStore::default(), 0);
+        assert_eq!(backup(&mut none, &doc_with_fires(1), BackupReason::Reset, 1.0), Err(StoreError::Full));
     }
 
     #[test]

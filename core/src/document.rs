@@ -189,12 +189,23 @@ impl Document {
             )]));
         }
         let value = migrate(value, version as u32);
-        let mut doc: Document = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
+        // The typed document is read from the JSON text, not from the `Value`: read from a
+        // `Value`, serde_json (arbitrary_precision) hands a decimal whose shortest f64 form matches
+        // its digits to the visitor as an f64, and re-formatting that f64 can change the last
+        // digit (910420293049341.3 became 910420293049341.2). From text every digit is kept.
+        let text = value.to_string();
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let mut doc: Document = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            // A number the decimal type refuses is read through serde_json's private
+            // arbitrary-precision map; that key is not part of the user's document.
+            let path = e
+                .path()
+                .to_string()
+                .replace(".$serde_json::private::Number", "");
             ImportError::Invalid(vec![FieldError::new(
                 if path == "." { String::new() } else { path },
                 FieldProblem::Type {
-                    message: e.into_inner().to_string(),
+                    message: without_position(e.inner()),
                 },
             )])
         })?;
@@ -246,6 +257,17 @@ impl ImportError {
             }],
             ImportError::Invalid(errors) => errors.iter().map(|e| e.display(lang)).collect(),
         }
+    }
+}
+
+/// A parser message without " at line 1 column N" (a position in the re-serialized text, which
+/// means nothing to the user; the JSON path says where).
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&position) {
+        Some(m) => m.to_string(),
+        None => message,
     }
 }
 

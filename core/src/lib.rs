@@ -10,12 +10,14 @@
 //! - [`score`]: points, totals, classification, ranking, flags for the whole cluster.
 //! - [`document`]: the JSON file format, import validation and migration.
 //! - [`validate`]: semantic checks with JSON paths and bilingual messages.
+//! - [`diff`]: what replacing one document by another would change.
 //! - [`messages`]: bilingual wording of statuses, gaps and problems.
 //! - [`i18n`], [`num`]: languages, number formatting and parsing, exact numbers.
 //! - [`default_pact`]: the built-in 2023 pact of Emulation Cluster No. 1.
 
 pub mod data;
 pub mod default_pact;
+pub mod diff;
 pub mod document;
 pub mod eval;
 pub mod i18n;

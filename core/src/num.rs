@@ -39,9 +39,10 @@ impl Dec {
         Decimal::from_str(s.trim()).ok().map(Dec)
     }
 
-    /// The number of digits after the decimal point as written.
+    /// The number of decimal places the value needs: trailing zeros do not count, so `1.2500`
+    /// and `1.25` (which are equal, and which a save writes the same way) both have 2.
     pub fn scale(&self) -> u32 {
-        self.0.scale()
+        self.0.normalize().scale()
     }
 
     /// True when the number has no fractional part.

@@ -1,6 +1,9 @@
 //! Every target kind at and around its boundaries, every status, every gap formula, and the
 //! scoring, classification, ranking and flag rules of `thidua_core::score`.
 
+// The case tables are tuples on purpose: one row per case, read left to right.
+#![allow(clippy::type_complexity)]
+
 mod common;
 
 use common::*;
@@ -926,8 +929,11 @@ fn provisional_results_say_why() {
         assert_eq!(u.is_provisional(), !expected.is_empty());
         assert_eq!(r.provisional, !expected.is_empty());
     }
-    // With no figures at all every unit is provisional, scores 0, and the order is by unit id.
+    // With no figures at all every unit is provisional, scores 0, the order is by unit id, and
+    // nobody leads.
     let r = doc().evaluate();
+    assert_eq!(r.leading_unit, None);
+    assert!(r.units.iter().all(|u| !u.government_flag));
     assert!(
         r.provisional
             && r.units

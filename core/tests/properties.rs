@@ -278,13 +278,6 @@ proptest! {
         let back = Document::from_json(&json);
         prop_assert!(back.is_ok(), "{:?}", back.err());
         let back = back.unwrap();
-        for (a, b) in back.data.iter().zip(&doc.data) {
-            for (k, f) in &a.figures {
-                prop_assert_eq!(Some(f), b.figures.get(k), "{} {} json {}", a.unit, k, json.lines().filter(|l| l.contains("current") || l.contains("baseline")).collect::<Vec<_>>().join("|"));
-            }
-            prop_assert_eq!(&a.manual, &b.manual);
-            prop_assert_eq!(&a.adjustments, &b.adjustments);
-        }
         prop_assert_eq!(&back, &doc);
         prop_assert_eq!(back.to_json(), json);
         prop_assert_eq!(back.evaluate(), doc.evaluate());
@@ -310,6 +303,15 @@ fn round_trip_keeps_decimals_of_amounts_and_text_as_typed() {
         Entry::Text("1.840".into()),
         Entry::Missing,
     );
+    // Found by the property above: a decimal whose shortest f64 form is a tie came back with
+    // another last digit (…341.2) when import read figures from a serde_json `Value`.
+    set(
+        &mut doc,
+        "can-tho",
+        ids::FIRE_LOSS,
+        num("910420293049341.3"),
+        num("0.1"),
+    );
     let back = Document::from_json(&doc.to_json()).unwrap();
     let d = back.unit_data("ha-noi").unwrap();
     assert_eq!(d.entry(ids::FIRE_LOSS, PeriodKind::Current), &num("1.25"));
@@ -322,4 +324,10 @@ fn round_trip_keeps_decimals_of_amounts_and_text_as_typed() {
         &Entry::Text("1.840".into())
     );
     assert!(d.entry(ids::CRIMES, PeriodKind::Baseline).is_missing());
+    let ct = back.unit_data("can-tho").unwrap();
+    assert_eq!(
+        ct.entry(ids::FIRE_LOSS, PeriodKind::Current),
+        &num("910420293049341.3")
+    );
+    assert_eq!(back, doc);
 }

@@ -3,6 +3,9 @@
 //! t4 "reduce crimes against social order by at least 5%", t6a "discovery rate above 75%",
 //! t6b "very and especially serious cases solved above 90%".
 
+// The case tables are tuples on purpose: one row per case, read left to right.
+#![allow(clippy::type_complexity)]
+
 mod common;
 
 use common::*;

@@ -1,17 +1,20 @@
 //! The root component: boots from storage, wires autosave, other tabs and shortcuts, and lays
 //! out the header, banners, toolbar and the current view.
 
+use super::data_panel::DataPanel;
+use super::dialog::Dialog;
 use super::figures::FiguresGrid;
+use super::print::PrintBlock;
 use super::results::{Ranking, ResultsMatrix};
 use super::toolbar::Toolbar;
 use super::unit_detail::UnitDetail;
-use crate::browser;
+use crate::{browser, export};
 use crate::state::{Action, AppState, View};
-use crate::storage::{self, Loaded, MemoryStore, Saved, Store, StoreError};
+use crate::storage::{self, BackupReason, Loaded, MemoryStore, Saved, Store, StoreError};
 use crate::ui::{tr, trf};
 use std::cell::RefCell;
 use std::rc::Rc;
-use thidua_core::{Document, Lang, Results};
+use thidua_core::{Document, ImportError, Lang, Results};
 use yew::prelude::*;
 
 /// The storage backend of this session.
@@ -32,6 +35,8 @@ enum Banner {
     SaveFailed(StoreError),
     /// Another tab saved while this one had unsaved edits.
     Conflict,
+    /// A snapshot could not be taken, so the change it protects was not made.
+    BackupFailed(StoreError),
 }
 
 /// The visible save state.
@@ -334,40 +339,122 @@ pub fn app() -> Html {
     }
 
     let results: Rc<Results> = use_memo(DocRef(state.doc.clone()), |d| d.0.evaluate());
-    let onexport = {
+    let pact = &state.doc.pact;
+    let dispatch = state.dispatcher();
+
+    // Dialogs and the snapshot list.
+    let modal = use_state(|| None::<Modal>);
+    let backups = use_state(Vec::new);
+    let refresh_backups = {
+        let (session, backups) = (session.clone(), backups.clone());
+        Rc::new(move || {
+            let s = session.borrow();
+            let list = if s.writable { storage::backups(s.store.borrow().as_ref()) } else { Vec::new() };
+            backups.set(list);
+        })
+    };
+    {
+        let refresh = refresh_backups.clone();
+        use_effect_with((), move |_| refresh());
+    }
+    // Replace the document after taking a snapshot; refuse when the snapshot cannot be taken.
+    let replace_with_backup = {
+        let (session, banner, dispatch, refresh, modal) =
+            (session.clone(), banner.clone(), dispatch.clone(), refresh_backups.clone(), modal.clone());
+        let f: Rc<dyn Fn(Rc<Document>, BackupReason)> = Rc::new(move |doc: Rc<Document>, reason: BackupReason| {
+            let s = session.borrow();
+            if s.writable {
+                let store = s.store.clone();
+                let result = storage::backup(store.borrow_mut().as_mut(), &s.latest, reason, browser::now_ms());
+                if let Err(e) = result {
+                    drop(s);
+                    modal.set(None);
+                    banner.set(Some(Banner::BackupFailed(e)));
+                    return;
+                }
+            }
+            drop(s);
+            modal.set(None);
+            dispatch.dispatch(Action::Replace(doc));
+            refresh();
+        });
+        f
+    };
+    let onfile = {
+        let (modal, doc) = (modal.clone(), state.doc.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (modal, doc) = (modal.clone(), doc.clone());
+            let name = file.name();
+            if file.size() > thidua_core::document::MAX_FILE_BYTES as f64 {
+                let bytes = file.size() as usize;
+                modal.set(Some(Modal::ImportErrors { name, errors: ImportError::TooLarge { bytes } }));
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+                let result = match text {
+                    Some(t) => Document::from_json(&t),
+                    None => Err(ImportError::NotJson { line: 0, column: 0, message: "unreadable file".into(), too_deep: false }),
+                };
+                modal.set(Some(match result {
+                    Ok(new) => {
+                        let changes = thidua_core::diff::changes(&doc, &new);
+                        Modal::ImportPreview { name, doc: Rc::new(new), changes }
+                    }
+                    Err(errors) => Modal::ImportErrors { name, errors },
+                }));
+            });
+        })
+    };
+    let onexport_json = {
         let doc = state.doc.clone();
         Callback::from(move |_| {
-            let name = format!("{}-{}.json", doc.pact.id, browser::today());
-            let _ = browser::download(&name, "application/json", &doc.export_json());
+            let _ = browser::download(&export::file_name(&doc, &browser::today(), "json"), "application/json", &doc.export_json());
         })
+    };
+    let onexport_csv = {
+        let (doc, results) = (state.doc.clone(), results.clone());
+        Callback::from(move |_| {
+            let csv = export::results_csv(&doc, &results, lang);
+            let _ = browser::download(&export::file_name(&doc, &browser::today(), "csv"), "text/csv;charset=utf-8", &csv);
+        })
+    };
+    let onprint = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let onreset = {
+        let modal = modal.clone();
+        Callback::from(move |_| modal.set(Some(Modal::ConfirmReset)))
+    };
+    let onrestore = {
+        let modal = modal.clone();
+        Callback::from(move |key: String| modal.set(Some(Modal::ConfirmRestore { key })))
     };
     let save_label = match *save_state {
         SaveState::Saved => tr(lang, "Đã lưu trong trình duyệt", "Saved in this browser"),
         SaveState::Pending => tr(lang, "Đang lưu…", "Saving…"),
         SaveState::NotSaved => tr(lang, "Chưa lưu", "Not saved"),
-        SaveState::MemoryOnly => tr(
-            lang,
-            "Không lưu được: chỉ giữ trong phiên này",
-            "Cannot save: kept in this session only",
-        ),
+        SaveState::MemoryOnly => tr(lang, "Không lưu được: chỉ giữ trong phiên này", "Cannot save: kept in this session only"),
     };
-    let pact = &state.doc.pact;
-    let dispatch = state.dispatcher();
+    let period = |p: &thidua_core::model::Period| format!("{} – {}", p.start.format("%d/%m/%Y"), p.end.format("%d/%m/%Y"));
     html! {
         <>
+        <a class="skip" href="#h-figures">{tr(lang, "Đến bảng nhập số liệu", "Skip to the figures grid")}</a>
         <header class="masthead">
             <p class="cluster">{pact.cluster.get(lang)}</p>
             <h1>{pact.title.get(lang)}</h1>
             <p class="period">{trf(lang,
-                format!("Kỳ báo cáo {} – {}, so với cùng kỳ {} – {}", pact.period.start.format("%d/%m/%Y"), pact.period.end.format("%d/%m/%Y"), pact.baseline.start.format("%d/%m/%Y"), pact.baseline.end.format("%d/%m/%Y")),
-                format!("Reporting period {} – {}, compared with {} – {}", pact.period.start.format("%d/%m/%Y"), pact.period.end.format("%d/%m/%Y"), pact.baseline.start.format("%d/%m/%Y"), pact.baseline.end.format("%d/%m/%Y")))}</p>
+                format!("Kỳ báo cáo {}, so với cùng kỳ {}", period(&pact.period), period(&pact.baseline)),
+                format!("Reporting period {}, compared with {}", period(&pact.period), period(&pact.baseline)))}</p>
             if pact.weights_are_examples {
                 <p class="note">{tr(lang, "Thang điểm là ví dụ, chưa phải thang điểm chính thức của cụm; có thể sửa.", "The point weights are examples, not the cluster's adopted scale; they can be changed.")}</p>
             }
         </header>
-        { render_banner(&banner, lang, &session, &save_now, &state.dispatcher(), &state.doc) }
+        { render_banner(&banner, lang, &session, &save_now, &dispatch, &state.doc) }
         <Toolbar lang={lang} can_undo={state.can_undo()} can_redo={state.can_redo()}
-            dispatch={dispatch.clone()} onexport={onexport} save_label={AttrValue::from(save_label)} />
+            dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)} />
         <main>
         {
             match &state.view {
@@ -381,16 +468,124 @@ pub fn app() -> Html {
                         <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
                         <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
                     </section>
-                    <section aria-labelledby="h-figures">
-                        <h2 id="h-figures">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
+                    <section aria-labelledby="h-figures" class="no-print">
+                        <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
                         <FiguresGrid doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
                     </section>
+                    <div class="no-print">
+                        <DataPanel lang={lang} onfile={onfile} onexport_json={onexport_json} onexport_csv={onexport_csv}
+                            onprint={onprint} onreset={onreset} backups={(*backups).clone()} onrestore={onrestore} />
+                    </div>
                     </>
                 },
             }
         }
+        <PrintBlock doc={state.doc.clone()} lang={lang} date={AttrValue::from(browser::today_dmy())} />
         </main>
+        { render_modal(&modal, lang, &state.doc, &session, &replace_with_backup) }
         </>
+    }
+}
+
+/// What a dialog is open for.
+#[derive(Clone, Debug, PartialEq)]
+enum Modal {
+    /// A valid file: what would change.
+    ImportPreview { name: String, doc: Rc<Document>, changes: thidua_core::diff::Changes },
+    /// A file that cannot be imported, and why.
+    ImportErrors { name: String, errors: ImportError },
+    /// Reset to the built-in pact?
+    ConfirmReset,
+    /// Restore this snapshot?
+    ConfirmRestore { key: String },
+}
+
+fn render_modal(
+    modal: &UseStateHandle<Option<Modal>>,
+    lang: Lang,
+    doc: &Rc<Document>,
+    session: &Rc<RefCell<Session>>,
+    replace: &Rc<dyn Fn(Rc<Document>, BackupReason)>,
+) -> Html {
+    let Some(m) = (**modal).clone() else {
+        return html! {};
+    };
+    let close = {
+        let modal = modal.clone();
+        Callback::from(move |_| modal.set(None))
+    };
+    let cancel_button = {
+        let close = close.clone();
+        html! { <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Hủy", "Cancel")}</button> }
+    };
+    match m {
+        Modal::ImportErrors { name, errors } => html! {
+            <Dialog title={AttrValue::from(trf(lang, format!("Không nhập được tệp “{name}”"), format!("Cannot import “{name}”")))} onclose={close.clone()}>
+                <p>{tr(lang, "Dữ liệu hiện tại không thay đổi. Các lỗi:", "Your current data is unchanged. The problems:")}</p>
+                <ul class="errors">{ for errors.messages(lang).into_iter().map(|e| html!{<li>{e}</li>}) }</ul>
+                <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Đóng", "Close")}</button>
+            </Dialog>
+        },
+        Modal::ImportPreview { name, doc: new, changes } => {
+            let unit_names = |ids: &[String], d: &Document| ids.iter().map(|id| d.pact.unit(id).map(|u| u.name.get(lang).to_string()).unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join(", ");
+            let confirm = {
+                let (replace, new) = (replace.clone(), new.clone());
+                Callback::from(move |_| replace(new.clone(), BackupReason::Import))
+            };
+            html! {
+                <Dialog title={AttrValue::from(trf(lang, format!("Nhập tệp “{name}”?"), format!("Import “{name}”?")))} onclose={close.clone()}>
+                    <p>{trf(lang, format!("Tệp chứa: {}", new.pact.title.get(lang)), format!("The file holds: {}", new.pact.title.get(lang)))}</p>
+                    <ul class="preview">
+                        if changes.is_empty() { <li>{tr(lang, "Không có gì khác với dữ liệu hiện tại.", "Nothing differs from your current data.")}</li> }
+                        if changes.pact_changed { <li>{tr(lang, "Giao ước (chỉ tiêu, ngưỡng, thang điểm…) khác với hiện tại.", "The pact (targets, thresholds, weights…) differs from the current one.")}</li> }
+                        if !changes.units_added.is_empty() { <li>{trf(lang, format!("Đơn vị mới: {}", unit_names(&changes.units_added, &new)), format!("New units: {}", unit_names(&changes.units_added, &new)))}</li> }
+                        if !changes.units_removed.is_empty() { <li>{trf(lang, format!("Đơn vị không còn: {}", unit_names(&changes.units_removed, doc)), format!("Units no longer there: {}", unit_names(&changes.units_removed, doc)))}</li> }
+                        if !changes.cells.is_empty() { <li>{trf(lang, format!("{} ô số liệu thay đổi", changes.cells.len()), format!("{} figure cells change", changes.cells.len()))}</li> }
+                        if !changes.scores_changed.is_empty() { <li>{trf(lang, format!("Điểm chấm hoặc điểm thưởng/trừ thay đổi ở: {}", unit_names(&changes.scores_changed, doc)), format!("Scores or bonus/deduction lines change for: {}", unit_names(&changes.scores_changed, doc)))}</li> }
+                    </ul>
+                    <p>{tr(lang, "Dữ liệu hiện tại sẽ được sao lưu trước khi thay thế.", "Your current data is backed up before it is replaced.")}</p>
+                    <button type="button" onclick={confirm}>{tr(lang, "Thay thế bằng dữ liệu trong tệp", "Replace with the file's data")}</button>
+                    {" "}{cancel_button}
+                </Dialog>
+            }
+        }
+        Modal::ConfirmReset => {
+            let confirm = {
+                let replace = replace.clone();
+                Callback::from(move |_| replace(Rc::new(Document::default_pact()), BackupReason::Reset))
+            };
+            html! {
+                <Dialog title={AttrValue::from(tr(lang, "Khôi phục giao ước mặc định?", "Reset to the built-in pact?"))} onclose={close.clone()}>
+                    <p>{tr(lang, "Toàn bộ số liệu và điểm hiện tại sẽ được thay bằng giao ước năm 2023 của Cụm thi đua số 1, chưa có số liệu. Dữ liệu hiện tại được sao lưu trước.", "All current figures and scores are replaced by the 2023 pact of Cluster No. 1 with no figures. Your current data is backed up first.")}</p>
+                    <button type="button" onclick={confirm}>{tr(lang, "Khôi phục mặc định", "Reset")}</button>
+                    {" "}{cancel_button}
+                </Dialog>
+            }
+        }
+        Modal::ConfirmRestore { key } => {
+            let restored = storage::restore(session.borrow().store.borrow().as_ref(), &key);
+            match restored {
+                Ok(old) => {
+                    let confirm = {
+                        let (replace, old) = (replace.clone(), Rc::new(old));
+                        Callback::from(move |_| replace(old.clone(), BackupReason::Restore))
+                    };
+                    html! {
+                        <Dialog title={AttrValue::from(tr(lang, "Khôi phục bản sao lưu?", "Restore this backup?"))} onclose={close.clone()}>
+                            <p>{tr(lang, "Dữ liệu hiện tại sẽ được sao lưu rồi thay bằng bản sao lưu đã chọn.", "Your current data is backed up, then replaced by the chosen backup.")}</p>
+                            <button type="button" onclick={confirm}>{tr(lang, "Khôi phục", "Restore")}</button>
+                            {" "}{cancel_button}
+                        </Dialog>
+                    }
+                }
+                Err(why) => html! {
+                    <Dialog title={AttrValue::from(tr(lang, "Không đọc được bản sao lưu", "This backup cannot be read"))} onclose={close.clone()}>
+                        <ul>{ for why.iter().map(|w| html!{<li>{w}</li>}) }</ul>
+                        <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Đóng", "Close")}</button>
+                    </Dialog>
+                },
+            }
+        }
     }
 }
 
@@ -460,6 +655,10 @@ fn render_banner(
             <p>{trf(lang,
                 format!("Dữ liệu trong trình duyệt do phiên bản mới hơn tạo ra (định dạng {found}). Hãy tải lại trang để dùng phiên bản mới; bản này không ghi đè lên dữ liệu đó. "),
                 format!("The data in this browser was written by a newer version (format {found}). Reload to use the newer version; this one will not write over it. "))}{memory_only}{" "}{export_button}</p>
+        },
+        Banner::BackupFailed(e) => html! {
+            <p>{trf(lang, format!("Chưa thực hiện: không tạo được bản sao lưu ({}). Dữ liệu hiện tại không đổi. ", storage::store_error_text(&e, lang)), format!("Not done: the backup could not be taken ({}). Your data is unchanged. ", storage::store_error_text(&e, lang)))}
+               {export_button}{" "}<button type="button" onclick={dismiss.clone()}>{tr(lang, "Đóng thông báo", "Dismiss")}</button></p>
         },
         Banner::SaveFailed(e) => html! {
             <p>{trf(lang, format!("Chưa lưu: {}. ", storage::store_error_text(&e, lang)), format!("Not saved: {}. ", storage::store_error_text(&e, lang)))}

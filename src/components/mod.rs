@@ -1,6 +1,9 @@
 //! The views. Components are nouns; callbacks are `on…`; every control has a label.
 
 pub mod app;
+pub mod data_panel;
+pub mod dialog;
+pub mod print;
 pub mod figures;
 pub mod results;
 pub mod toolbar;

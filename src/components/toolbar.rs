@@ -1,4 +1,4 @@
-//! The toolbar: language, undo and redo, export.
+//! The toolbar: language, undo and redo, and the save state.
 
 use crate::state::{Action, AppState};
 use crate::ui::tr;
@@ -16,8 +16,6 @@ pub struct ToolbarProps {
     pub can_redo: bool,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
-    /// Export the document as JSON.
-    pub onexport: Callback<()>,
     /// The save state, in words.
     pub save_label: AttrValue,
 }
@@ -30,10 +28,6 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.dispatch(a.clone()))
     };
-    let export = {
-        let cb = p.onexport.clone();
-        Callback::from(move |_| cb.emit(()))
-    };
     html! {
         <div class="toolbar" role="toolbar" aria-label={tr(lang, "Công cụ", "Tools")}>
             <div class="lang" role="group" aria-label={tr(lang, "Ngôn ngữ", "Language")}>
@@ -44,7 +38,6 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 aria-keyshortcuts="Control+Z">{tr(lang, "Hoàn tác", "Undo")}</button>
             <button type="button" disabled={!p.can_redo} onclick={act(Action::Redo)}
                 aria-keyshortcuts="Control+Y">{tr(lang, "Làm lại", "Redo")}</button>
-            <button type="button" onclick={export}>{tr(lang, "Xuất JSON", "Export JSON")}</button>
             <span class="save-state" role="status">{p.save_label.clone()}</span>
         </div>
     }

@@ -1,0 +1,120 @@
+//! Exports: the results table as CSV (UTF-8 with a byte-order mark, so that Excel shows
+//! Vietnamese correctly), and file names. The JSON export is `Document::export_json` in the rule
+//! crate, the same text the CLI evaluates.
+
+use crate::ui::{points, target_number, tr};
+use thidua_core::i18n::{format_percent, Lang};
+use thidua_core::messages::{gap_text, margin_text, problems_compact, status_label};
+use thidua_core::{Document, Results};
+
+/// The byte-order mark Excel needs to read UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// `pact-id-YYYY-MM-DD.ext`.
+pub fn file_name(doc: &Document, date: &str, ext: &str) -> String {
+    format!("{}-{date}.{ext}", doc.pact.id)
+}
+
+/// The results as CSV: one row per unit in rank order; for each target its status, value,
+/// margin, gap and points; then bonus, deduction, total, classification and flags.
+pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
+    let pact = &doc.pact;
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut header: Vec<String> = vec![
+        tr(lang, "Hạng", "Rank").into(),
+        tr(lang, "Đơn vị", "Unit").into(),
+    ];
+    for (_, t) in pact.targets() {
+        let n = target_number(pact, &t.id);
+        for col in [
+            tr(lang, "kết quả", "status"),
+            tr(lang, "giá trị", "value"),
+            tr(lang, "so với ngưỡng", "margin"),
+            tr(lang, "khoảng cách / ghi chú", "gap / note"),
+            tr(lang, "điểm", "points"),
+        ] {
+            header.push(format!("{n} {}: {col}", t.title.get(lang)));
+        }
+    }
+    for h in [
+        tr(lang, "Điểm thưởng", "Bonus"),
+        tr(lang, "Điểm trừ", "Deduction"),
+        tr(lang, "Tổng điểm", "Total"),
+        tr(lang, "Xếp loại", "Classification"),
+        tr(lang, "Cờ thi đua", "Flags"),
+        tr(lang, "Tình trạng", "State"),
+    ] {
+        header.push(h.into());
+    }
+    let _ = w.write_record(&header);
+    for u in results.ranking.iter().filter_map(|id| results.unit(id)) {
+        let mut row = vec![
+            u.rank.to_string(),
+            pact.unit(&u.unit).map(|x| x.name.get(lang).to_string()).unwrap_or_default(),
+        ];
+        for t in &u.targets {
+            let e = &t.eval;
+            row.push(status_label(e.status, lang).into());
+            row.push(e.value.map(|v| format_percent(&v, lang)).unwrap_or_default());
+            row.push(e.margin.map(|m| margin_text(&m, lang)).unwrap_or_default());
+            row.push(gap_text(pact, e, lang).unwrap_or_else(|| problems_compact(pact, e, lang)));
+            row.push(points(&t.points, lang));
+        }
+        let level = u
+            .level
+            .as_ref()
+            .and_then(|id| pact.classification.iter().find(|l| &l.id == id))
+            .map(|l| l.name.get(lang).to_string())
+            .unwrap_or_default();
+        let mut flags = Vec::new();
+        if u.government_flag {
+            flags.push(tr(lang, "Cờ thi đua của Chính phủ", "Government emulation flag"));
+        }
+        if u.ministry_flag {
+            flags.push(tr(lang, "Cờ thi đua của Bộ Công an", "Ministry emulation flag"));
+        }
+        row.extend([
+            points(&u.bonus, lang),
+            points(&u.deduction, lang),
+            points(&u.total, lang),
+            level,
+            flags.join("; "),
+            if u.is_provisional() {
+                tr(lang, "Tạm tính", "Provisional")
+            } else {
+                tr(lang, "Chính thức", "Final")
+            }
+            .into(),
+        ]);
+        let _ = w.write_record(&row);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use thidua_core::{Entry, PeriodKind};
+
+    #[test]
+    fn csv_has_a_bom_a_header_and_one_row_per_unit() {
+        let mut doc = Document::default_pact();
+        let d = doc.unit_data_mut("ha-noi");
+        d.set("crimes_social_order", PeriodKind::Current, Entry::int(1840));
+        d.set("crimes_social_order", PeriodKind::Baseline, Entry::int(1916));
+        let r = doc.evaluate();
+        let text = results_csv(&doc, &r, Lang::Vi);
+        assert!(text.starts_with(BOM));
+        let mut rd = csv::Reader::from_reader(text.trim_start_matches(BOM).as_bytes());
+        let header = rd.headers().unwrap().clone();
+        assert_eq!(&header[0], "Hạng");
+        assert_eq!(header.len(), 2 + 10 * 5 + 6);
+        let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 5);
+        let hn = rows.iter().find(|r| &r[1] == "Công an TP Hà Nội").unwrap();
+        // Content 4 is the 4th target: columns 2 + 3*5 ..
+        assert_eq!(&hn[2 + 15], "Không đạt");
+        assert_eq!(&hn[2 + 16], "3,97%");
+    }
+}
