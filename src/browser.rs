@@ -66,5 +66,10 @@ pub fn blur_active() {
 /// Today as `dd/mm/yyyy`, for printed pages.
 pub fn today_dmy() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:02}/{:02}/{:04}", d.get_date(), d.get_month() + 1, d.get_full_year())
+    format!(
+        "{:02}/{:02}/{:04}",
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year()
+    )
 }

@@ -50,12 +50,18 @@ pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
     for u in results.ranking.iter().filter_map(|id| results.unit(id)) {
         let mut row = vec![
             u.rank.to_string(),
-            pact.unit(&u.unit).map(|x| x.name.get(lang).to_string()).unwrap_or_default(),
+            pact.unit(&u.unit)
+                .map(|x| x.name.get(lang).to_string())
+                .unwrap_or_default(),
         ];
         for t in &u.targets {
             let e = &t.eval;
             row.push(status_label(e.status, lang).into());
-            row.push(e.value.map(|v| format_percent(&v, lang)).unwrap_or_default());
+            row.push(
+                e.value
+                    .map(|v| format_percent(&v, lang))
+                    .unwrap_or_default(),
+            );
             row.push(e.margin.map(|m| margin_text(&m, lang)).unwrap_or_default());
             row.push(gap_text(pact, e, lang).unwrap_or_else(|| problems_compact(pact, e, lang)));
             row.push(points(&t.points, lang));
@@ -68,10 +74,18 @@ pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
             .unwrap_or_default();
         let mut flags = Vec::new();
         if u.government_flag {
-            flags.push(tr(lang, "Cờ thi đua của Chính phủ", "Government emulation flag"));
+            flags.push(tr(
+                lang,
+                "Cờ thi đua của Chính phủ",
+                "Government emulation flag",
+            ));
         }
         if u.ministry_flag {
-            flags.push(tr(lang, "Cờ thi đua của Bộ Công an", "Ministry emulation flag"));
+            flags.push(tr(
+                lang,
+                "Cờ thi đua của Bộ Công an",
+                "Ministry emulation flag",
+            ));
         }
         row.extend([
             points(&u.bonus, lang),
@@ -102,7 +116,11 @@ mod tests {
         let mut doc = Document::default_pact();
         let d = doc.unit_data_mut("ha-noi");
         d.set("crimes_social_order", PeriodKind::Current, Entry::int(1840));
-        d.set("crimes_social_order", PeriodKind::Baseline, Entry::int(1916));
+        d.set(
+            "crimes_social_order",
+            PeriodKind::Baseline,
+            Entry::int(1916),
+        );
         let r = doc.evaluate();
         let text = results_csv(&doc, &r, Lang::Vi);
         assert!(text.starts_with(BOM));

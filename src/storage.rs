@@ -534,7 +534,13 @@ mod tests {
     fn backups_keep_the_newest_and_restore() {
         let mut s = MemoryStore::default();
         for i in 0..12 {
-            backup(&mut s, &doc_with_fires(i), BackupReason::Import, 1000.0 + i as f64).unwrap();
+            backup(
+                &mut s,
+                &doc_with_fires(i),
+                BackupReason::Import,
+                1000.0 + i as f64,
+            )
+            .unwrap();
         }
         let list = backups(&s);
         assert_eq!(list.len(), BACKUP_LIMIT);
@@ -548,13 +554,21 @@ mod tests {
         /// A store that holds at most `cap` keys, then reports full.
         struct Small(MemoryStore, usize);
         impl Store for Small {
-            fn get(&self, k: &str) -> Result<Option<String>, StoreError> { self.0.get(k) }
+            fn get(&self, k: &str) -> Result<Option<String>, StoreError> {
+                self.0.get(k)
+            }
             fn set(&mut self, k: &str, v: &str) -> Result<(), StoreError> {
-                if !self.0.map.contains_key(k) && self.0.map.len() >= self.1 { return Err(StoreError::Full); }
+                if !self.0.map.contains_key(k) && self.0.map.len() >= self.1 {
+                    return Err(StoreError::Full);
+                }
                 self.0.set(k, v)
             }
-            fn remove(&mut self, k: &str) -> Result<(), StoreError> { self.0.remove(k) }
-            fn keys(&self) -> Result<Vec<String>, StoreError> { self.0.keys() }
+            fn remove(&mut self, k: &str) -> Result<(), StoreError> {
+                self.0.remove(k)
+            }
+            fn keys(&self) -> Result<Vec<String>, StoreError> {
+                self.0.keys()
+            }
         }
         let mut s = Small(MemoryStore::default(), 2);
         backup(&mut s, &doc_with_fires(1), BackupReason::Reset, 1.0).unwrap();
@@ -563,7 +577,10 @@ mod tests {
         let ats: Vec<f64> = backups(&s).iter().map(|b| b.at).collect();
         assert_eq!(ats, vec![3.0, 2.0]);
         let mut none = Small(MemoryStore::default(), 0);
-        assert_eq!(backup(&mut none, &doc_with_fires(1), BackupReason::Reset, 1.0), Err(StoreError::Full));
+        assert_eq!(
+            backup(&mut none, &doc_with_fires(1), BackupReason::Reset, 1.0),
+            Err(StoreError::Full)
+        );
     }
 
     #[test]

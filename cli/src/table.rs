@@ -1,6 +1,6 @@
 //! Plain-text rendering of the results for the terminal.
 
-use thidua_core::i18n::{format_percent, format_scaled, Lang};
+use thidua_core::i18n::{format_percent, format_period, format_scaled, Lang};
 use thidua_core::messages::{gap_text, margin_text, problems_summary, status_icon, status_label};
 use thidua_core::{Document, Points, Results};
 
@@ -49,13 +49,11 @@ pub fn render(doc: &Document, results: &Results, lang: Lang) -> String {
     let pact = &doc.pact;
     let mut out = format!("{}\n", pact.title.get(lang));
     out.push_str(&format!(
-        "{}: {} – {}   {}: {} – {}\n",
+        "{}: {}   {}: {}\n",
         l(lang, "Kỳ báo cáo", "Period"),
-        pact.period.start.format("%d/%m/%Y"),
-        pact.period.end.format("%d/%m/%Y"),
+        format_period(&pact.period),
         l(lang, "Cùng kỳ", "Baseline"),
-        pact.baseline.start.format("%d/%m/%Y"),
-        pact.baseline.end.format("%d/%m/%Y"),
+        format_period(&pact.baseline),
     ));
     if pact.weights_are_examples {
         out.push_str(l(

@@ -53,8 +53,16 @@ pub fn changes(before: &Document, after: &Document) -> Changes {
     let (old_units, new_units) = (ids(before), ids(after));
     let mut out = Changes {
         pact_changed: before.pact != after.pact,
-        units_added: new_units.iter().filter(|u| !old_units.contains(u)).cloned().collect(),
-        units_removed: old_units.iter().filter(|u| !new_units.contains(u)).cloned().collect(),
+        units_added: new_units
+            .iter()
+            .filter(|u| !old_units.contains(u))
+            .cloned()
+            .collect(),
+        units_removed: old_units
+            .iter()
+            .filter(|u| !new_units.contains(u))
+            .cloned()
+            .collect(),
         ..Changes::default()
     };
     let empty = crate::data::UnitData::default();

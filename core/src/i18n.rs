@@ -72,6 +72,17 @@ impl Text {
     }
 }
 
+/// Formats a date as `dd/mm/yyyy`, the form used in both languages here.
+pub fn format_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// Formats a period as `dd/mm/yyyy – dd/mm/yyyy`.
+pub fn format_period(p: &crate::model::Period) -> String {
+    format!("{} – {}", format_date(p.start), format_date(p.end))
+}
+
 /// Formats a whole number with the language's grouping: `1.840` / `1,840`.
 pub fn format_int(n: &BigInt, lang: Lang) -> String {
     format_scaled(n, 0, lang)

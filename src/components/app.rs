@@ -8,10 +8,10 @@ use super::print::PrintBlock;
 use super::results::{Ranking, ResultsMatrix};
 use super::toolbar::Toolbar;
 use super::unit_detail::UnitDetail;
-use crate::{browser, export};
 use crate::state::{Action, AppState, View};
 use crate::storage::{self, BackupReason, Loaded, MemoryStore, Saved, Store, StoreError};
 use crate::ui::{tr, trf};
+use crate::{browser, export};
 use std::cell::RefCell;
 use std::rc::Rc;
 use thidua_core::{Document, ImportError, Lang, Results};
@@ -349,7 +349,11 @@ pub fn app() -> Html {
         let (session, backups) = (session.clone(), backups.clone());
         Rc::new(move || {
             let s = session.borrow();
-            let list = if s.writable { storage::backups(s.store.borrow().as_ref()) } else { Vec::new() };
+            let list = if s.writable {
+                storage::backups(s.store.borrow().as_ref())
+            } else {
+                Vec::new()
+            };
             backups.set(list);
         })
     };
@@ -359,25 +363,36 @@ pub fn app() -> Html {
     }
     // Replace the document after taking a snapshot; refuse when the snapshot cannot be taken.
     let replace_with_backup = {
-        let (session, banner, dispatch, refresh, modal) =
-            (session.clone(), banner.clone(), dispatch.clone(), refresh_backups.clone(), modal.clone());
-        let f: Rc<dyn Fn(Rc<Document>, BackupReason)> = Rc::new(move |doc: Rc<Document>, reason: BackupReason| {
-            let s = session.borrow();
-            if s.writable {
-                let store = s.store.clone();
-                let result = storage::backup(store.borrow_mut().as_mut(), &s.latest, reason, browser::now_ms());
-                if let Err(e) = result {
-                    drop(s);
-                    modal.set(None);
-                    banner.set(Some(Banner::BackupFailed(e)));
-                    return;
+        let (session, banner, dispatch, refresh, modal) = (
+            session.clone(),
+            banner.clone(),
+            dispatch.clone(),
+            refresh_backups.clone(),
+            modal.clone(),
+        );
+        let f: Rc<dyn Fn(Rc<Document>, BackupReason)> =
+            Rc::new(move |doc: Rc<Document>, reason: BackupReason| {
+                let s = session.borrow();
+                if s.writable {
+                    let store = s.store.clone();
+                    let result = storage::backup(
+                        store.borrow_mut().as_mut(),
+                        &s.latest,
+                        reason,
+                        browser::now_ms(),
+                    );
+                    if let Err(e) = result {
+                        drop(s);
+                        modal.set(None);
+                        banner.set(Some(Banner::BackupFailed(e)));
+                        return;
+                    }
                 }
-            }
-            drop(s);
-            modal.set(None);
-            dispatch.dispatch(Action::Replace(doc));
-            refresh();
-        });
+                drop(s);
+                modal.set(None);
+                dispatch.dispatch(Action::Replace(doc));
+                refresh();
+            });
         f
     };
     let onfile = {
@@ -387,19 +402,34 @@ pub fn app() -> Html {
             let name = file.name();
             if file.size() > thidua_core::document::MAX_FILE_BYTES as f64 {
                 let bytes = file.size() as usize;
-                modal.set(Some(Modal::ImportErrors { name, errors: ImportError::TooLarge { bytes } }));
+                modal.set(Some(Modal::ImportErrors {
+                    name,
+                    errors: ImportError::TooLarge { bytes },
+                }));
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
                 let result = match text {
                     Some(t) => Document::from_json(&t),
-                    None => Err(ImportError::NotJson { line: 0, column: 0, message: "unreadable file".into(), too_deep: false }),
+                    None => Err(ImportError::NotJson {
+                        line: 0,
+                        column: 0,
+                        message: "unreadable file".into(),
+                        too_deep: false,
+                    }),
                 };
                 modal.set(Some(match result {
                     Ok(new) => {
                         let changes = thidua_core::diff::changes(&doc, &new);
-                        Modal::ImportPreview { name, doc: Rc::new(new), changes }
+                        Modal::ImportPreview {
+                            name,
+                            doc: Rc::new(new),
+                            changes,
+                        }
                     }
                     Err(errors) => Modal::ImportErrors { name, errors },
                 }));
@@ -409,14 +439,22 @@ pub fn app() -> Html {
     let onexport_json = {
         let doc = state.doc.clone();
         Callback::from(move |_| {
-            let _ = browser::download(&export::file_name(&doc, &browser::today(), "json"), "application/json", &doc.export_json());
+            let _ = browser::download(
+                &export::file_name(&doc, &browser::today(), "json"),
+                "application/json",
+                &doc.export_json(),
+            );
         })
     };
     let onexport_csv = {
         let (doc, results) = (state.doc.clone(), results.clone());
         Callback::from(move |_| {
             let csv = export::results_csv(&doc, &results, lang);
-            let _ = browser::download(&export::file_name(&doc, &browser::today(), "csv"), "text/csv;charset=utf-8", &csv);
+            let _ = browser::download(
+                &export::file_name(&doc, &browser::today(), "csv"),
+                "text/csv;charset=utf-8",
+                &csv,
+            );
         })
     };
     let onprint = Callback::from(|_| {
@@ -436,9 +474,13 @@ pub fn app() -> Html {
         SaveState::Saved => tr(lang, "Đã lưu trong trình duyệt", "Saved in this browser"),
         SaveState::Pending => tr(lang, "Đang lưu…", "Saving…"),
         SaveState::NotSaved => tr(lang, "Chưa lưu", "Not saved"),
-        SaveState::MemoryOnly => tr(lang, "Không lưu được: chỉ giữ trong phiên này", "Cannot save: kept in this session only"),
+        SaveState::MemoryOnly => tr(
+            lang,
+            "Không lưu được: chỉ giữ trong phiên này",
+            "Cannot save: kept in this session only",
+        ),
     };
-    let period = |p: &thidua_core::model::Period| format!("{} – {}", p.start.format("%d/%m/%Y"), p.end.format("%d/%m/%Y"));
+    let period = thidua_core::i18n::format_period;
     html! {
         <>
         <a class="skip" href="#h-figures">{tr(lang, "Đến bảng nhập số liệu", "Skip to the figures grid")}</a>
@@ -491,7 +533,11 @@ pub fn app() -> Html {
 #[derive(Clone, Debug, PartialEq)]
 enum Modal {
     /// A valid file: what would change.
-    ImportPreview { name: String, doc: Rc<Document>, changes: thidua_core::diff::Changes },
+    ImportPreview {
+        name: String,
+        doc: Rc<Document>,
+        changes: thidua_core::diff::Changes,
+    },
     /// A file that cannot be imported, and why.
     ImportErrors { name: String, errors: ImportError },
     /// Reset to the built-in pact?
@@ -526,8 +572,22 @@ fn render_modal(
                 <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Đóng", "Close")}</button>
             </Dialog>
         },
-        Modal::ImportPreview { name, doc: new, changes } => {
-            let unit_names = |ids: &[String], d: &Document| ids.iter().map(|id| d.pact.unit(id).map(|u| u.name.get(lang).to_string()).unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join(", ");
+        Modal::ImportPreview {
+            name,
+            doc: new,
+            changes,
+        } => {
+            let unit_names = |ids: &[String], d: &Document| {
+                ids.iter()
+                    .map(|id| {
+                        d.pact
+                            .unit(id)
+                            .map(|u| u.name.get(lang).to_string())
+                            .unwrap_or_else(|| id.clone())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             let confirm = {
                 let (replace, new) = (replace.clone(), new.clone());
                 Callback::from(move |_| replace(new.clone(), BackupReason::Import))
@@ -552,7 +612,9 @@ fn render_modal(
         Modal::ConfirmReset => {
             let confirm = {
                 let replace = replace.clone();
-                Callback::from(move |_| replace(Rc::new(Document::default_pact()), BackupReason::Reset))
+                Callback::from(move |_| {
+                    replace(Rc::new(Document::default_pact()), BackupReason::Reset)
+                })
             };
             html! {
                 <Dialog title={AttrValue::from(tr(lang, "Khôi phục giao ước mặc định?", "Reset to the built-in pact?"))} onclose={close.clone()}>

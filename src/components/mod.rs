@@ -3,8 +3,8 @@
 pub mod app;
 pub mod data_panel;
 pub mod dialog;
-pub mod print;
 pub mod figures;
+pub mod print;
 pub mod results;
 pub mod toolbar;
 pub mod unit_detail;

@@ -21,7 +21,12 @@ pub struct PrintBlockProps {
 #[function_component(PrintBlock)]
 pub fn print_block(p: &PrintBlockProps) -> Html {
     let lang = p.lang;
-    let head = p.doc.pact.units.iter().find(|u| u.role == Role::ClusterHead);
+    let head = p
+        .doc
+        .pact
+        .units
+        .iter()
+        .find(|u| u.role == Role::ClusterHead);
     html! {
         <section class="print-only" aria-label={tr(lang, "Phần ký xác nhận", "Signatures")}>
             <p>{trf(lang, format!("In ngày {}", p.date), format!("Printed on {}", p.date))}</p>
