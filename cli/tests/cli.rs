@@ -252,3 +252,21 @@ fn usage_errors_exit_2() {
             .stderr(predicate::str::is_empty().not());
     }
 }
+
+/// The full example in docs/format.md is a valid document, and evaluates as the text says.
+#[test]
+fn the_format_doc_example_is_valid_and_evaluates_as_described() {
+    let md = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/format.md"))
+        .expect("docs/format.md");
+    let start = md.find("```json\n").expect("a json block") + "```json\n".len();
+    let end = start + md[start..].find("```").expect("end of block");
+    let doc = thidua_core::Document::from_json(&md[start..end]).expect("the example is valid");
+    let r = doc.evaluate();
+    let a = r.unit("a").expect("unit a");
+    assert_eq!(a.target("t2").map(|t| t.eval.status), Some(thidua_core::Status::NotMet));
+    assert_eq!(a.target("t3").map(|t| t.eval.status), Some(thidua_core::Status::Met));
+    let b = r.unit("b").expect("unit b");
+    assert_eq!(b.target("t2").map(|t| t.eval.status), Some(thidua_core::Status::Met));
+    assert_eq!(b.target("t3").map(|t| t.eval.status), Some(thidua_core::Status::Invalid));
+    assert!(b.is_provisional());
+}

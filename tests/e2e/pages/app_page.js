@@ -1,8 +1,52 @@
 // Page object for the thidua app: every selector lives here, by role and accessible name, so a
 // change of markup touches one file.
 import { expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 export const UNITS = ['Hà Nội', 'TP HCM', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ'];
+export const UNITS_EN = ['Hà Nội', 'HCMC', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ'];
+
+/** Full unit names, as in the ranking and the unit view. */
+export const UNIT_NAMES = {
+  vi: {
+    'Hà Nội': 'Công an TP Hà Nội', 'TP HCM': 'Công an TP Hồ Chí Minh', 'Đà Nẵng': 'Công an TP Đà Nẵng',
+    'Hải Phòng': 'Công an TP Hải Phòng', 'Cần Thơ': 'Công an TP Cần Thơ',
+  },
+  en: {
+    'Hà Nội': 'Hà Nội City Police', 'HCMC': 'Hồ Chí Minh City Police', 'Đà Nẵng': 'Đà Nẵng City Police',
+    'Hải Phòng': 'Hải Phòng City Police', 'Cần Thơ': 'Cần Thơ City Police',
+  },
+};
+
+/** Result columns of the results table, by target id (0-based). */
+export const T = { t1: 0, t2: 1, t3: 2, t4: 3, t5a: 4, t5b: 5, t6a: 6, t6b: 7, t7a: 8, t7b: 9 };
+
+export const DOC_KEY = 'thidua.v1.doc';
+export const LANG_KEY = 'thidua.v1.lang';
+export const QUARANTINE_PREFIX = 'thidua.v1.quarantine.';
+export const BACKUP_PREFIX = 'thidua.v1.backup.';
+
+/** Both languages' words for the controls, so one method serves either. */
+const W = {
+  undo: ['Hoàn tác', 'Undo'],
+  redo: ['Làm lại', 'Redo'],
+  importFile: ['Nhập tệp JSON…', 'Import a JSON file…'],
+  exportJson: ['Xuất JSON (toàn bộ, kèm kết quả)', 'Export JSON (everything, with results)'],
+  exportCsv: ['Xuất CSV bảng kết quả', 'Export the results as CSV'],
+  print: ['In kết quả', 'Print the results'],
+  reset: ['Khôi phục giao ước mặc định…', 'Reset to the built-in pact…'],
+  confirmReset: ['Khôi phục mặc định', 'Reset'],
+  confirmImport: ['Thay thế bằng dữ liệu trong tệp', "Replace with the file's data"],
+  confirmRestore: ['Khôi phục', 'Restore'],
+  cancel: ['Hủy', 'Cancel'],
+  close: ['Đóng', 'Close'],
+  back: ['← Về bảng chung', '← Back to the overview'],
+  downloadOriginal: ['Tải dữ liệu gốc', 'Download the original data'],
+  keepMine: ['Giữ bản của thẻ này', "Keep this tab's version"],
+  takeTheirs: ['Dùng bản của thẻ kia', "Use the other tab's version"],
+  backups: ['Danh sách bản sao lưu', 'Backups'],
+};
+const either = (pair) => new RegExp(`^(${pair.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
 
 export class AppPage {
   constructor(page) {
@@ -11,6 +55,11 @@ export class AppPage {
 
   async goto(path = '') {
     await this.page.goto(path);
+    await expect(this.heading()).toBeVisible();
+  }
+
+  async reload() {
+    await this.page.reload();
     await expect(this.heading()).toBeVisible();
   }
 
@@ -31,9 +80,14 @@ export class AppPage {
     return this.resultsTable().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: unit, exact: true }) });
   }
 
-  /** The result cell of a unit for the n-th target (0-based). */
+  /** The result cell of a unit for the n-th target (0-based; see T). */
   resultCell(unit, n) {
     return this.resultRow(unit).getByRole('cell').nth(n);
+  }
+
+  /** The total cell of a unit in the results table. */
+  resultTotal(unit) {
+    return this.resultRow(unit).getByRole('cell').last();
   }
 
   rankingRow(unit) {
@@ -45,18 +99,42 @@ export class AppPage {
     return this.page.getByRole('textbox', { name: `${unit} — ${indicator} — ${period}`, exact: true });
   }
 
+  /** Every figure cell of the grid. */
+  gridCells() {
+    return this.page.getByRole('table', { name: /Số liệu các đơn vị|Units' figures/ }).getByRole('textbox');
+  }
+
   async fill(unit, indicator, period, value) {
     const c = this.cell(unit, indicator, period);
     await c.click();
     await c.fill(value);
   }
 
+  /** Types into a cell as a person does: click (which selects the text) and type. */
+  async type(unit, indicator, period, value) {
+    const c = this.cell(unit, indicator, period);
+    await c.click();
+    await this.page.keyboard.type(value);
+  }
+
   button(name) {
     return this.page.getByRole('button', { name, exact: true });
   }
 
+  /** A control by its Vietnamese or English name (see W). */
+  control(key) {
+    return this.page.getByRole('button', { name: either(W[key]) });
+  }
+
+  undoButton() { return this.control('undo'); }
+  redoButton() { return this.control('redo'); }
+
+  languageButton(lang) {
+    return this.button(lang === 'en' ? 'English' : 'Tiếng Việt');
+  }
+
   async setLanguage(lang) {
-    await this.button(lang === 'en' ? 'English' : 'Tiếng Việt').click();
+    await this.languageButton(lang).click();
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
   }
 
@@ -67,6 +145,147 @@ export class AppPage {
   async waitSaved() {
     await expect(this.saveState()).toHaveText(/Đã lưu|Saved/);
   }
+
+  /** Banners (role=alert) at the top of the page. */
+  alert() {
+    return this.page.getByRole('alert');
+  }
+
+  dialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  // --- unit view -------------------------------------------------------------------------------
+
+  /** The ranking's button that opens a unit's view (by the unit's full name). */
+  openUnitButton(fullName) {
+    return this.page.getByRole('button', { name: new RegExp(`^(Xem chi tiết|Open details of) ${escape(fullName)}$`) });
+  }
+
+  async openUnit(fullName) {
+    await this.openUnitButton(fullName).click();
+    await expect(this.unitHeading(fullName)).toBeVisible();
+  }
+
+  unitHeading(fullName) {
+    return this.page.getByRole('heading', { level: 2, name: fullName, exact: true });
+  }
+
+  backButton() { return this.control('back'); }
+
+  // --- data panel ------------------------------------------------------------------------------
+
+  /** The visible import control (the label of the visually hidden file input). */
+  importControl() {
+    return this.page.getByText(either(W.importFile));
+  }
+
+  /** Imports a file through the file chooser, as a person would. */
+  async chooseFile(file) {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.importControl().click();
+    await (await chooser).setFiles(file);
+    await expect(this.dialog()).toBeVisible();
+  }
+
+  /** Runs `action` and returns the download it starts. */
+  async download(action) {
+    const [dl] = await Promise.all([this.page.waitForEvent('download'), action()]);
+    return dl;
+  }
+
+  /** The text of a download (bytes decoded as UTF-8, a BOM kept). */
+  static async text(download) {
+    const buf = await readFile(await download.path());
+    return buf.toString('utf8');
+  }
+
+  async exportJson() {
+    const dl = await this.download(() => this.control('exportJson').click());
+    return dl;
+  }
+
+  async exportCsv() {
+    return this.download(() => this.control('exportCsv').click());
+  }
+
+  async reset() {
+    await this.control('reset').click();
+    await expect(this.dialog()).toBeVisible();
+    await this.dialog().getByRole('button', { name: either(W.confirmReset) }).click();
+    await expect(this.dialog()).toBeHidden();
+  }
+
+  async confirmImport() {
+    await this.dialog().getByRole('button', { name: either(W.confirmImport) }).click();
+    await expect(this.dialog()).toBeHidden();
+  }
+
+  backupsList() {
+    return this.page.getByRole('list', { name: either(W.backups) });
+  }
+
+  backupItems() {
+    return this.backupsList().getByRole('listitem');
+  }
+
+  /** Restores the n-th backup of the list (0 = newest). */
+  async restoreBackup(n) {
+    await this.backupItems().nth(n).getByRole('button', { name: /^(Khôi phục bản sao lưu|Restore the backup of) / }).click();
+    await expect(this.dialog()).toBeVisible();
+    await this.dialog().getByRole('button', { name: either(W.confirmRestore) }).click();
+    await expect(this.dialog()).toBeHidden();
+  }
+
+  // --- storage (read only, to check what was saved) ---------------------------------------------
+
+  /** The stored envelope ({ seq, tab, saved_at, doc }) or null. */
+  async storedEnvelope() {
+    return this.page.evaluate((k) => {
+      const raw = localStorage.getItem(k);
+      return raw === null ? null : JSON.parse(raw);
+    }, DOC_KEY);
+  }
+
+  /** The stored value of one figure (undefined when absent). */
+  async storedFigure(unitId, indicator, period) {
+    const env = await this.storedEnvelope();
+    const rec = env?.doc?.data?.find((d) => d.unit === unitId);
+    return rec?.figures?.[indicator]?.[period];
+  }
+
+  /** Every stored key with a prefix, and its value. */
+  async storedWithPrefix(prefix) {
+    return this.page.evaluate((p) => {
+      const out = {};
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k.startsWith(p)) out[k] = localStorage.getItem(k);
+      }
+      return out;
+    }, prefix);
+  }
+
+  // --- keyboard --------------------------------------------------------------------------------
+
+  /** Presses `key` (Tab or Shift+Tab) until `locator` has focus; fails after `max` presses. */
+  async tabTo(locator, { key = 'Tab', max = 80 } = {}) {
+    for (let i = 0; i <= max; i++) {
+      if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+      await this.page.keyboard.press(key);
+    }
+    await expect(locator).toBeFocused({ timeout: 1 });
+  }
+
+  /** Puts text on the clipboard (needs clipboard permissions) and pastes it with the keyboard. */
+  async pasteWithKeyboard(text) {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+}
+
+function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export const VI = {
@@ -75,4 +294,17 @@ export const VI = {
   crimes: 'Số vụ phạm tội về trật tự xã hội',
   casesOccurred: 'Số vụ án xảy ra',
   casesSolved: 'Số vụ án điều tra, khám phá',
+  reportsProcessed: 'Tố giác, tin báo, kiến nghị khởi tố đã xử lý',
+  fires: 'Số vụ cháy',
+  propertyLoss: 'Cháy, nổ: thiệt hại tài sản',
+};
+
+export const EN = {
+  current: 'this period',
+  baseline: 'same period last year',
+  crimes: 'Crimes against social order',
+  casesOccurred: 'Criminal cases occurred',
+  casesSolved: 'Criminal cases solved',
+  reportsProcessed: 'Reports received and processed',
+  fires: 'Fires',
 };
