@@ -92,12 +92,14 @@ pub enum Action {
         /// The text.
         text: String,
     },
-    /// Add an empty bonus or deduction line.
+    /// Add a bonus or deduction line: empty, or filled from one of the pact's rules.
     AddAdjustment {
         /// Unit id.
         unit: String,
         /// Bonus or deduction.
         kind: AdjustmentKind,
+        /// The pact's rule to apply (its title and points fill the line).
+        rule: Option<String>,
     },
     /// Change a line's reason.
     SetAdjustmentReason {
@@ -279,12 +281,26 @@ impl Reducible for AppState {
                     }
                 });
             }
-            Action::AddAdjustment { unit, kind } => s.edit(None, |doc| {
-                doc.unit_data_mut(&unit).adjustments.push(AdjustmentLine {
-                    kind,
-                    reason: String::new(),
-                    points: thidua_core::Dec::ZERO,
-                })
+            Action::AddAdjustment { unit, kind, rule } => s.edit(None, |doc| {
+                let found = rule
+                    .as_ref()
+                    .and_then(|id| doc.pact.adjustments.rules.iter().find(|r| &r.id == id))
+                    .cloned();
+                let line = match found {
+                    Some(r) => AdjustmentLine {
+                        kind: r.kind,
+                        reason: r.title.get(lang).to_string(),
+                        points: r.points,
+                        rule: Some(r.id),
+                    },
+                    None => AdjustmentLine {
+                        kind,
+                        reason: String::new(),
+                        points: thidua_core::Dec::ZERO,
+                        rule: None,
+                    },
+                };
+                doc.unit_data_mut(&unit).adjustments.push(line)
             }),
             Action::SetAdjustmentReason { unit, index, text } => {
                 let key = EditKey::AdjustmentReason(unit.clone(), index);
@@ -501,6 +517,7 @@ mod tests {
             .reduce(Action::AddAdjustment {
                 unit: "ha-noi".into(),
                 kind: AdjustmentKind::Bonus,
+                rule: None,
             })
             .reduce(Action::SetAdjustmentPoints {
                 unit: "ha-noi".into(),
@@ -517,6 +534,25 @@ mod tests {
             .unit("ha-noi")
             .map(|u| (u.total.to_string(), u.bonus.to_string()));
         assert_eq!(u, Some(("23/2".into(), "2".into())));
+    }
+
+    #[test]
+    fn a_line_from_a_pact_rule_takes_its_title_and_points() {
+        let s = state().reduce(Action::AddAdjustment {
+            unit: "tp-hcm".into(),
+            kind: AdjustmentKind::Bonus,
+            rule: Some("khong-ky-giao-uoc".into()),
+        });
+        let line = s.doc.unit_data("tp-hcm").map(|d| d.adjustments[0].clone());
+        let line = line.expect("a line");
+        assert_eq!(line.kind, AdjustmentKind::Deduction);
+        assert_eq!(line.points, thidua_core::Dec::int(8));
+        assert_eq!(line.reason, "Không ký giao ước thi đua");
+        let r = s.doc.evaluate();
+        assert_eq!(
+            r.unit("tp-hcm").map(|u| u.deduction.to_string()),
+            Some("8".into())
+        );
     }
 
     #[test]

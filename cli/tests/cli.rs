@@ -263,10 +263,22 @@ fn the_format_doc_example_is_valid_and_evaluates_as_described() {
     let doc = thidua_core::Document::from_json(&md[start..end]).expect("the example is valid");
     let r = doc.evaluate();
     let a = r.unit("a").expect("unit a");
-    assert_eq!(a.target("t2").map(|t| t.eval.status), Some(thidua_core::Status::NotMet));
-    assert_eq!(a.target("t3").map(|t| t.eval.status), Some(thidua_core::Status::Met));
+    assert_eq!(
+        a.target("t2").map(|t| t.eval.status),
+        Some(thidua_core::Status::NotMet)
+    );
+    assert_eq!(
+        a.target("t3").map(|t| t.eval.status),
+        Some(thidua_core::Status::Met)
+    );
     let b = r.unit("b").expect("unit b");
-    assert_eq!(b.target("t2").map(|t| t.eval.status), Some(thidua_core::Status::Met));
-    assert_eq!(b.target("t3").map(|t| t.eval.status), Some(thidua_core::Status::Invalid));
+    assert_eq!(
+        b.target("t2").map(|t| t.eval.status),
+        Some(thidua_core::Status::Met)
+    );
+    assert_eq!(
+        b.target("t3").map(|t| t.eval.status),
+        Some(thidua_core::Status::Invalid)
+    );
     assert!(b.is_provisional());
 }

@@ -185,6 +185,9 @@ pub struct AdjustmentLine {
     pub reason: String,
     /// Points (positive).
     pub points: Dec,
+    /// The pact's rule this line applies, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Id>,
 }
 
 /// Everything one unit entered.

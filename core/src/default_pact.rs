@@ -3,10 +3,11 @@
 //! head), signed on 30/3/2023.
 //!
 //! The seven contents and their thresholds are the article's. The point weights, bonus and
-//! deduction caps, classification levels and flag rules are **examples** (Cluster No. 1 did not
+//! deduction caps and rules (the −8 for not signing is a published example of another block), classification levels and flag rules are **examples** (Cluster No. 1 did not
 //! publish its score sheet), so the pact says `weights_are_examples: true` and every one of them is
 //! editable.
 
+use crate::data::AdjustmentKind;
 use crate::i18n::Text;
 use crate::model::*;
 use crate::num::Dec;
@@ -190,6 +191,15 @@ pub fn indicators() -> Vec<IndicatorDef> {
     ]
 }
 
+fn adj(id: &str, kind: AdjustmentKind, vi: &str, en: &str, points: &str) -> AdjustmentRule {
+    AdjustmentRule {
+        id: id.into(),
+        kind,
+        title: t(vi, en),
+        points: dec(points),
+    }
+}
+
 fn manual(id: &str, vi: &str, en: &str, max: &str) -> Target {
     Target {
         id: id.into(),
@@ -304,7 +314,16 @@ pub fn cluster1_2023() -> Pact {
         ],
         stated_total: dec("100"),
         weights_are_examples: true,
-        adjustments: AdjustmentPolicy { bonus_cap: dec("5"), deduction_cap: dec("10") },
+        adjustments: AdjustmentPolicy {
+            bonus_cap: dec("5"),
+            deduction_cap: dec("10"),
+            rules: vec![
+                adj("thanh-tich-dot-xuat", AdjustmentKind::Bonus, "Thành tích đột xuất được cấp trên khen thưởng", "Exceptional achievement commended by a higher level", "2"),
+                adj("mo-hinh-moi", AdjustmentKind::Bonus, "Mô hình, cách làm mới được nhân rộng", "A new model or practice adopted elsewhere", "1"),
+                adj("khong-ky-giao-uoc", AdjustmentKind::Deduction, "Không ký giao ước thi đua", "Did not sign the emulation pact", "8"),
+                adj("cham-bao-cao", AdjustmentKind::Deduction, "Chậm gửi báo cáo thi đua", "Emulation report sent late", "1"),
+            ],
+        },
         not_applicable: NotApplicablePoints::Full,
         classification: vec![
             Level { id: "xuat-sac".into(), name: t("Hoàn thành xuất sắc nhiệm vụ", "Outstanding"), min_total: Some(dec("90")), content_floor_pct: Some(dec("85")) },

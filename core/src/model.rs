@@ -401,6 +401,24 @@ pub struct AdjustmentPolicy {
     pub bonus_cap: Dec,
     /// The most points that deductions can take away.
     pub deduction_cap: Dec,
+    /// The bonus and deduction rules the pact names (a unit's line may refer to one).
+    #[serde(default)]
+    pub rules: Vec<AdjustmentRule>,
+}
+
+/// A bonus or deduction rule of the pact, e.g. "not signing the pact: −8".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AdjustmentRule {
+    /// Stable identifier.
+    pub id: Id,
+    /// Bonus or deduction.
+    pub kind: crate::data::AdjustmentKind,
+    /// What it is for.
+    pub title: Text,
+    /// Its points (positive; the kind gives the sign).
+    pub points: Dec,
 }
 
 /// A classification level (mức xếp loại).

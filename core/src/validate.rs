@@ -119,6 +119,16 @@ pub enum FieldProblem {
     ScoringMismatch,
     /// A period that ends before it starts.
     PeriodOrder,
+    /// A bonus or deduction rule that the pact does not have.
+    UnknownRule {
+        /// The id.
+        id: String,
+    },
+    /// A line whose kind differs from its rule's (a bonus line on a deduction rule).
+    KindMismatch {
+        /// The rule id.
+        id: String,
+    },
 }
 
 impl FieldProblem {
@@ -226,6 +236,16 @@ impl FieldProblem {
                 "the period ends before it starts",
             )
             .into(),
+            UnknownRule { id } => pick_fmt(
+                vi,
+                format!("giao ước không có quy định thưởng/trừ “{id}”"),
+                format!("the pact has no bonus or deduction rule “{id}”"),
+            ),
+            KindMismatch { id } => pick_fmt(
+                vi,
+                format!("loại (thưởng/trừ) khác với quy định “{id}”"),
+                format!("the kind (bonus/deduction) differs from rule “{id}”"),
+            ),
         }
     }
 }
@@ -398,6 +418,14 @@ pub fn validate(doc: &Document) -> Vec<FieldError> {
         pact.adjustments.deduction_cap,
     );
     c.ids(
+        "pact.adjustments.rules",
+        pact.adjustments.rules.iter().map(|r| &r.id).enumerate(),
+    );
+    for (i, r) in pact.adjustments.rules.iter().enumerate() {
+        c.text(format!("pact.adjustments.rules[{i}].title"), &r.title);
+        c.points(format!("pact.adjustments.rules[{i}].points"), r.points);
+    }
+    c.ids(
         "pact.classification",
         pact.classification.iter().map(|l| &l.id).enumerate(),
     );
@@ -526,6 +554,19 @@ fn check_data(c: &mut Checker, doc: &Document, kinds: &HashMap<&str, IndicatorKi
         }
         for (j, a) in d.adjustments.iter().enumerate() {
             c.points(format!("{base}.adjustments[{j}].points"), a.points);
+            if let Some(rule) = &a.rule {
+                match doc.pact.adjustments.rules.iter().find(|r| &r.id == rule) {
+                    None => c.push(
+                        format!("{base}.adjustments[{j}].rule"),
+                        FieldProblem::UnknownRule { id: rule.clone() },
+                    ),
+                    Some(r) if r.kind != a.kind => c.push(
+                        format!("{base}.adjustments[{j}].kind"),
+                        FieldProblem::KindMismatch { id: rule.clone() },
+                    ),
+                    Some(_) => {}
+                }
+            }
         }
     }
 }

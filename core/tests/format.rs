@@ -238,6 +238,12 @@ fn semantic_errors_report_every_problem_with_its_path() {
         (vec![("/pact/flags/ministry_levels/0", json!("gold"))],
             vec![e("pact.flags.ministry_levels[0]", UnknownLevel { id: id("gold") })]),
         (vec![("/pact/period/end", json!("2022-01-01"))], vec![e("pact.period.end", PeriodOrder)]),
+        (vec![("/data/1/adjustments", json!([{"kind": "bonus", "reason": "", "points": 2, "rule": "gold"}]))],
+            vec![e("data[1].adjustments[0].rule", UnknownRule { id: id("gold") })]),
+        (vec![("/data/1/adjustments", json!([{"kind": "bonus", "reason": "", "points": 8, "rule": "khong-ky-giao-uoc"}]))],
+            vec![e("data[1].adjustments[0].kind", KindMismatch { id: id("khong-ky-giao-uoc") })]),
+        (vec![("/pact/adjustments/rules/1/id", json!("thanh-tich-dot-xuat"))],
+            vec![e("pact.adjustments.rules[1].id", Duplicate { id: id("thanh-tich-dot-xuat") })]),
         (vec![("/data/0/figures/arrests", json!({"current": 3}))],
             vec![e("data[0].figures.arrests", UnknownIndicator { id: id("arrests") })]),
         (vec![("/data/0/manual/t4", json!({"self": 3}))],
@@ -308,6 +314,10 @@ fn every_field_problem() -> Vec<FieldProblem> {
         CannotBeMet,
         ScoringMismatch,
         PeriodOrder,
+        UnknownRule { id: s("gold") },
+        KindMismatch {
+            id: s("khong-ky-giao-uoc"),
+        },
     ];
     for p in &all {
         match p {
@@ -315,6 +325,7 @@ fn every_field_problem() -> Vec<FieldProblem> {
             UnknownUnit { .. } | UnknownIndicator { .. } | UnknownManualTarget { .. } => {}
             UnknownLevel { .. } | OutOfRange { .. } | TooPrecise { .. } | NotACount { .. } => {}
             SameIndicator | NoIndicators | CannotBeMet | ScoringMismatch | PeriodOrder => {}
+            UnknownRule { .. } | KindMismatch { .. } => {}
         }
     }
     all

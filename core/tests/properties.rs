@@ -220,6 +220,7 @@ fn build(units: &[UnitGen], scorings: &[ScoringMethod]) -> Document {
                 },
                 reason: reason.clone(),
                 points: Dec(*points),
+                rule: None,
             });
         }
     }

@@ -393,9 +393,27 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
             d.dispatch(Action::AddAdjustment {
                 unit: unit.clone(),
                 kind,
+                rule: None,
             })
         })
     };
+    let rule_select = use_node_ref();
+    let add_rule = {
+        let (d, unit, node) = (p.dispatch.clone(), unit.clone(), rule_select.clone());
+        Callback::from(move |_| {
+            if let Some(sel) = node.cast::<web_sys::HtmlSelectElement>() {
+                let id = sel.value();
+                if !id.is_empty() {
+                    d.dispatch(Action::AddAdjustment {
+                        unit: unit.clone(),
+                        kind: AdjustmentKind::Bonus,
+                        rule: Some(id),
+                    });
+                }
+            }
+        })
+    };
+    let rules = caps.rules.clone();
     let kind_label = |k: AdjustmentKind| match k {
         AdjustmentKind::Bonus => tr(lang, "Điểm thưởng", "Bonus"),
         AdjustmentKind::Deduction => tr(lang, "Điểm trừ", "Deduction"),
@@ -439,6 +457,20 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
                 }
             })}
             </ul>
+            if !rules.is_empty() {
+                <div class="rule-add">
+                    <label>{tr(lang, "Quy định thưởng/trừ của giao ước", "The pact's bonus and deduction rules")}
+                        <select ref={rule_select}>
+                        { for rules.iter().map(|r| {
+                            let sign = if r.kind == AdjustmentKind::Bonus { "+" } else { "−" };
+                            html! { <option value={r.id.clone()}>{format!("{} ({sign}{})", r.title.get(lang), dec(r.points, lang))}</option> }
+                        })}
+                        </select>
+                    </label>
+                    {" "}
+                    <button type="button" onclick={add_rule}>{trf(lang, format!("Áp dụng quy định — {uname}"), format!("Apply the rule — {uname}"))}</button>
+                </div>
+            }
             <button type="button" onclick={add(AdjustmentKind::Bonus)}>{trf(lang, format!("Thêm điểm thưởng — {uname}"), format!("Add bonus — {uname}"))}</button>
             {" "}
             <button type="button" onclick={add(AdjustmentKind::Deduction)}>{trf(lang, format!("Thêm điểm trừ — {uname}"), format!("Add deduction — {uname}"))}</button>

@@ -119,6 +119,7 @@ pub fn adjust(doc: &mut Document, unit: &str, kind: AdjustmentKind, points: &str
         kind,
         reason: format!("{kind:?} {points}"),
         points: dec(points),
+        rule: None,
     });
 }
 

@@ -1,0 +1,281 @@
+// Figures typed or pasted into the grid: status, value, gap and points of each target; cell
+// validation in place; "no data" is never zero; Escape and the navigation keys.
+import { test, expect } from '@playwright/test';
+import { AppPage, VI, T } from './pages/app_page.js';
+
+const { current: CUR, baseline: BASE } = VI;
+
+test.beforeEach(async ({ page }) => {
+  await new AppPage(page).goto();
+});
+
+test('discovery rate: 1.500 of 2.000 is not above 75%, 1.501 is', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.type('TP HCM', VI.casesOccurred, CUR, '2000');
+  await app.type('TP HCM', VI.casesSolved, CUR, '1500');
+  const t6a = app.resultCell('TP HCM', T.t6a);
+  await expect(t6a).toContainText('Không đạt');
+  await expect(t6a).toContainText('75,00%');
+  await expect(t6a).toContainText('bằng ngưỡng');
+  await expect(t6a).toContainText('cần thêm 1 vụ');
+  await expect(t6a).toContainText('Điểm 0,00/12');
+  await expect(app.resultTotal('TP HCM')).toHaveText('0,00');
+
+  await app.type('TP HCM', VI.casesSolved, CUR, '1.501');
+  await expect(t6a).toContainText('Đạt');
+  await expect(t6a).not.toContainText('Không đạt');
+  await expect(t6a).toContainText('75,05%');
+  await expect(t6a).toContainText('vượt 0,05 điểm %');
+  await expect(t6a).not.toContainText('cần thêm');
+  await expect(t6a).toContainText('Điểm 12,00/12');
+  await expect(app.resultTotal('TP HCM')).toHaveText('12,00');
+  // The ranking follows: TP HCM now leads with 12 points and 1 target met.
+  const row = app.rankingRow('Công an TP Hồ Chí Minh');
+  await expect(row.getByRole('cell').first()).toHaveText('1');
+  await expect(row).toContainText('1/10');
+  await expect(row).toContainText('12,00');
+});
+
+test('reduction target: the allowed maximum and the excess are given in cases', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.type('Đà Nẵng', VI.crimes, BASE, '1000');
+  await app.type('Đà Nẵng', VI.crimes, CUR, '951');
+  const t4 = app.resultCell('Đà Nẵng', T.t4);
+  await expect(t4).toContainText('Không đạt');
+  await expect(t4).toContainText('4,90%');
+  await expect(t4).toContainText('vượt 1 vụ so với mức cho phép (tối đa 950)');
+  await expect(t4).toContainText('Điểm 0,00/15');
+  await app.type('Đà Nẵng', VI.crimes, CUR, '950');
+  await expect(t4).toContainText('Đạt');
+  await expect(t4).not.toContainText('Không đạt');
+  await expect(t4).toContainText('5,00%');
+  await expect(t4).toContainText('Điểm 15,00/15');
+});
+
+test('a block pasted with Ctrl+V fills the grid from the focused cell onward, as one undo step', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new AppPage(page);
+  await app.cell('Hà Nội', VI.crimes, CUR).click();
+  await app.pasteWithKeyboard('1.840\t1.916\n4.422\t4.773\n');
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toHaveValue('1.916');
+  await expect(app.cell('TP HCM', VI.crimes, CUR)).toHaveValue('4.422');
+  await expect(app.cell('TP HCM', VI.crimes, BASE)).toHaveValue('4.773');
+  // Nothing beyond the block.
+  await expect(app.cell('Đà Nẵng', VI.crimes, CUR)).toHaveValue('');
+  await expect(app.cell('Hà Nội', VI.reportsProcessed, CUR)).toHaveValue('');
+  // Evaluated at once: Hà Nội 3,97% down (not enough), TP HCM 7,35% down.
+  await expect(app.resultCell('Hà Nội', T.t4)).toContainText('3,97%');
+  await expect(app.resultCell('Hà Nội', T.t4)).toContainText('Không đạt');
+  await expect(app.resultCell('TP HCM', T.t4)).toContainText('7,35%');
+  await expect(app.resultCell('TP HCM', T.t4)).toContainText('Điểm 15,00/15');
+  await page.keyboard.press('Tab');
+  await expect(app.cell('Hà Nội', VI.crimes, CUR)).toHaveValue('1.840');
+  // The whole paste is one undo step.
+  await app.undoButton().click();
+  for (const unit of ['Hà Nội', 'TP HCM']) {
+    await expect(app.cell(unit, VI.crimes, CUR)).toHaveValue('');
+    await expect(app.cell(unit, VI.crimes, BASE)).toHaveValue('');
+  }
+  await expect(app.resultCell('Hà Nội', T.t4)).toContainText('Chưa có số liệu');
+});
+
+test('the focused cell shows the pasted value at once', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new AppPage(page);
+  const first = app.cell('Hà Nội', VI.crimes, CUR);
+  await first.click();
+  await app.pasteWithKeyboard('1.840\t1.916\n');
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toHaveValue('1.916');
+  await expect(first).toBeFocused();
+  // The model holds 1.840 (the result says 3,97%), so the cell the user is looking at must too.
+  await expect(app.resultCell('Hà Nội', T.t4)).toContainText('3,97%');
+  await expect(first).toHaveValue('1.840');
+});
+
+test('a pasted block stops at the grid edges; a single value pastes into the cell only', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new AppPage(page);
+  // Three rows from the fourth unit: the third row falls off the grid and is ignored.
+  await app.cell('Hải Phòng', VI.casesSolved, CUR).click();
+  await app.pasteWithKeyboard('700\t\t1000\r\n800\t\t900\r\n1\t2\t3\r\n');
+  await expect(app.cell('Hải Phòng', VI.casesSolved, BASE)).toHaveValue('');
+  await expect(app.cell('Hải Phòng', VI.casesOccurred, CUR)).toHaveValue('1.000');
+  await expect(app.cell('Cần Thơ', VI.casesSolved, CUR)).toHaveValue('800');
+  await expect(app.cell('Cần Thơ', VI.casesOccurred, CUR)).toHaveValue('900');
+  await expect(app.resultCell('Hải Phòng', T.t6a)).toContainText('70,00%');
+  await expect(app.resultCell('Cần Thơ', T.t6a)).toContainText('88,89%');
+  await expect(app.resultCell('Cần Thơ', T.t6a)).toContainText('Đạt');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  const one = app.cell('Đà Nẵng', VI.fires, CUR);
+  await one.click();
+  await app.pasteWithKeyboard('1.234');
+  await expect(one).toHaveValue('1.234');
+  await expect(app.cell('Đà Nẵng', VI.fires, BASE)).toHaveValue('');
+  await expect(app.cell('Hải Phòng', VI.fires, CUR)).toHaveValue('');
+});
+
+for (const [text, message] of [
+  ['12a', 'không phải là số'],
+  ['-5', 'không được là số âm'],
+  ['1,5', 'phải là số nguyên'],
+]) {
+  test(`"${text}" in a count cell is marked in place and kept as typed`, async ({ page }) => {
+    const app = new AppPage(page);
+    await app.type('Hà Nội', VI.casesOccurred, CUR, '2000');
+    const c = app.cell('Hà Nội', VI.casesSolved, CUR);
+    await app.type('Hà Nội', VI.casesSolved, CUR, text);
+    await expect(c).toHaveAttribute('aria-invalid', 'true');
+    await expect(c).toHaveAccessibleDescription(message);
+    await expect(app.resultRow('Hà Nội').getByText(message)).toHaveCount(0); // the message is by the cell…
+    await expect(page.getByRole('note').filter({ hasText: message })).toBeVisible(); // …and visible
+    await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Số liệu không hợp lệ');
+    await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Điểm 0,00/12');
+    // Leaving the cell keeps the text exactly as typed.
+    await page.keyboard.press('Tab');
+    await expect(c).toHaveValue(text);
+    await expect(c).toHaveAttribute('aria-invalid', 'true');
+    // Correcting it clears the mark.
+    await app.type('Hà Nội', VI.casesSolved, CUR, '1600');
+    await expect(c).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('note').filter({ hasText: message })).toHaveCount(0);
+    await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('80,00%');
+  });
+}
+
+test('a decimal is fine in an amount cell', async ({ page }) => {
+  const app = new AppPage(page);
+  const c = app.cell('Hà Nội', VI.propertyLoss, CUR);
+  await app.type('Hà Nội', VI.propertyLoss, CUR, '1,5');
+  await page.keyboard.press('Tab');
+  await expect(c).toHaveValue('1,5');
+  await expect(c).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('solved greater than occurred is invalid data, marked on both cells', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.type('Cần Thơ', VI.casesOccurred, CUR, '5');
+  await app.type('Cần Thơ', VI.casesSolved, CUR, '10');
+  const t6a = app.resultCell('Cần Thơ', T.t6a);
+  await expect(t6a).toContainText('Số liệu không hợp lệ');
+  await expect(t6a).toContainText('“Số vụ án điều tra, khám phá” lớn hơn “Số vụ án xảy ra”');
+  await expect(t6a).toContainText('Điểm 0,00/12');
+  for (const ind of [VI.casesSolved, VI.casesOccurred]) {
+    await expect(app.cell('Cần Thơ', ind, CUR)).toHaveAttribute('aria-invalid', 'true');
+    await expect(app.cell('Cần Thơ', ind, CUR)).toHaveAccessibleDescription(/lớn hơn/);
+  }
+  await app.type('Cần Thơ', VI.casesSolved, CUR, '5');
+  await expect(t6a).toContainText('Đạt');
+  await expect(t6a).toContainText('100,00%');
+  await expect(app.cell('Cần Thơ', VI.casesOccurred, CUR)).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('an empty cell is "no data", never zero', async ({ page }) => {
+  const app = new AppPage(page);
+  const t6a = app.resultCell('Đà Nẵng', T.t6a);
+  await expect(t6a).toContainText('Chưa có số liệu');
+  await app.type('Đà Nẵng', VI.casesOccurred, CUR, '2000');
+  await expect(t6a).toContainText('Chưa có số liệu');
+  await expect(t6a).toContainText('thiếu: Số vụ án điều tra, khám phá (kỳ này)');
+  await expect(t6a).not.toContainText('%');
+  // A typed zero is a figure: 0% is evaluated.
+  await app.type('Đà Nẵng', VI.casesSolved, CUR, '0');
+  await expect(t6a).toContainText('Không đạt');
+  await expect(t6a).toContainText('0,00%');
+  await expect.poll(() => app.storedFigure('da-nang', 'cases_solved', 'current')).toBe(0);
+  // Clearing it is "no data" again, on screen and in storage (absent, not 0).
+  const c = app.cell('Đà Nẵng', VI.casesSolved, CUR);
+  await c.click();
+  await page.keyboard.press('Backspace');
+  await expect(c).toHaveValue('');
+  await expect(t6a).toContainText('Chưa có số liệu');
+  await expect(t6a).not.toContainText('0,00%');
+  await expect.poll(() => app.storedFigure('da-nang', 'cases_occurred', 'current')).toBe(2000);
+  await expect.poll(() => app.storedFigure('da-nang', 'cases_solved', 'current')).toBeUndefined();
+  // Spaces only are blank too.
+  await app.type('Đà Nẵng', VI.casesSolved, CUR, '   ');
+  await expect(c).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(t6a).toContainText('Chưa có số liệu');
+});
+
+test('Escape restores the value the cell had when it was entered', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.type('Hà Nội', VI.crimes, BASE, '1916');
+  await app.type('Hà Nội', VI.crimes, CUR, '1840');
+  await page.keyboard.press('Tab');
+  const t4 = app.resultCell('Hà Nội', T.t4);
+  await expect(t4).toContainText('3,97%');
+
+  const c = app.cell('Hà Nội', VI.crimes, CUR);
+  await c.click();
+  await page.keyboard.type('999');
+  await expect(c).toHaveValue('999');
+  await expect(t4).toContainText('Đạt');
+  await expect(t4).not.toContainText('Không đạt');
+  await page.keyboard.press('Escape');
+  await expect(c).toHaveValue('1.840');
+  await expect(c).toBeFocused();
+  await expect(t4).toContainText('Không đạt');
+  await expect(t4).toContainText('3,97%');
+  await expect.poll(() => app.storedFigure('ha-noi', 'crimes_social_order', 'current')).toBe(1840);
+
+  // A cell that was empty goes back to empty, i.e. no data.
+  const e = app.cell('Hà Nội', VI.fires, CUR);
+  await e.click();
+  await page.keyboard.type('7');
+  await page.keyboard.press('Escape');
+  await expect(e).toHaveValue('');
+  await expect(app.resultCell('Hà Nội', T.t7b)).toContainText('Chưa có số liệu');
+});
+
+test('arrow keys, Enter and Shift+Enter move between cells', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.cell('Hà Nội', VI.crimes, CUR).click();
+  await page.keyboard.press('ArrowDown');
+  await expect(app.cell('TP HCM', VI.crimes, CUR)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.cell('Đà Nẵng', VI.crimes, CUR)).toBeFocused();
+  await page.keyboard.press('Shift+Enter');
+  await expect(app.cell('TP HCM', VI.crimes, CUR)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(app.cell('TP HCM', VI.crimes, BASE)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(app.cell('TP HCM', VI.reportsProcessed, CUR)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.cell('TP HCM', VI.crimes, CUR)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(app.cell('Hà Nội', VI.crimes, CUR)).toBeFocused();
+  // At the edges nothing moves.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.cell('Hà Nội', VI.crimes, CUR)).toBeFocused();
+  // Tab moves right as usual.
+  await page.keyboard.press('Tab');
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toBeFocused();
+
+  // Typing then Enter keeps the figure and moves down; a focused cell's text is selected, so
+  // typing replaces it.
+  await page.keyboard.type('1916');
+  await page.keyboard.press('Enter');
+  await expect(app.cell('TP HCM', VI.crimes, BASE)).toBeFocused();
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toHaveValue('1.916');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.type('2000');
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toHaveValue('2000');
+
+  // Inside text, left/right move the caret; only at the edge of the text do they leave the cell.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(app.cell('Hà Nội', VI.reportsProcessed, CUR)).toBeFocused();
+
+  // Enter on the last row stays there.
+  await app.cell('Cần Thơ', VI.fires, CUR).click();
+  await page.keyboard.press('Enter');
+  await expect(app.cell('Cần Thơ', VI.fires, CUR)).toBeFocused();
+});
