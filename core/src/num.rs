@@ -11,7 +11,7 @@
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{CheckedAdd, CheckedMul, CheckedSub, Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
@@ -116,32 +116,73 @@ impl schemars::JsonSchema for Dec {
     }
 }
 
-/// Points: an exact, arbitrary-precision rational. Serialized as `"a"` or `"a/b"` (lowest terms).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Points(pub BigRational);
+/// Points: an exact rational of any size. Serialized as `"a"` or `"a/b"` (lowest terms).
+///
+/// Most points are small fractions (a maximum of 15, a share of 12 × 2/3), so they are kept as
+/// 128-bit fractions and every operation is checked; only a result that would overflow moves to
+/// arbitrary precision. Either way the value is exact, and equal values compare equal.
+#[derive(Clone, Debug)]
+pub struct Points(Repr);
+
+#[derive(Clone, Debug)]
+enum Repr {
+    Small(Ratio),
+    Big(BigRational),
+}
+
+fn big(r: &Ratio) -> BigRational {
+    BigRational::new(BigInt::from(*r.numer()), BigInt::from(*r.denom()))
+}
 
 impl Points {
     /// No points.
     pub fn zero() -> Points {
-        Points(BigRational::zero())
+        Points(Repr::Small(Ratio::from_integer(0)))
     }
 
     /// Points from a decimal.
     pub fn from_dec(d: Dec) -> Points {
-        Points(d.to_big())
+        Points(Repr::Small(d.to_ratio()))
     }
 
     /// Points from an exact value.
     pub fn from_ratio(r: Ratio) -> Points {
-        Points(BigRational::new(
-            BigInt::from(*r.numer()),
-            BigInt::from(*r.denom()),
-        ))
+        Points(Repr::Small(r))
+    }
+
+    /// The value as an arbitrary-precision fraction.
+    pub fn to_big(&self) -> BigRational {
+        match &self.0 {
+            Repr::Small(r) => big(r),
+            Repr::Big(b) => b.clone(),
+        }
+    }
+
+    fn from_big(b: BigRational) -> Points {
+        // Come back to the small form when the value fits.
+        match (b.numer().to_i128(), b.denom().to_i128()) {
+            (Some(n), Some(d)) => Points(Repr::Small(Ratio::new_raw(n, d))),
+            _ => Points(Repr::Big(b)),
+        }
+    }
+
+    fn combine(
+        self,
+        o: Points,
+        small: impl Fn(&Ratio, &Ratio) -> Option<Ratio>,
+        large: impl Fn(BigRational, BigRational) -> BigRational,
+    ) -> Points {
+        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
+            if let Some(r) = small(a, b) {
+                return Points(Repr::Small(r));
+            }
+        }
+        Points::from_big(large(self.to_big(), o.to_big()))
     }
 
     /// The smaller of two.
     pub fn min(self, other: Points) -> Points {
-        if other.0 < self.0 {
+        if other < self {
             other
         } else {
             self
@@ -150,7 +191,7 @@ impl Points {
 
     /// The larger of two.
     pub fn max(self, other: Points) -> Points {
-        if other.0 > self.0 {
+        if other > self {
             other
         } else {
             self
@@ -164,33 +205,61 @@ impl Points {
 
     /// True when zero.
     pub fn is_zero(&self) -> bool {
-        self.0.is_zero()
+        match &self.0 {
+            Repr::Small(r) => r.is_zero(),
+            Repr::Big(b) => b.is_zero(),
+        }
     }
 
     /// Rounded for display, half away from zero, as an integer scaled by 10^decimals.
     pub fn rounded(&self, decimals: u32) -> BigInt {
-        round_half_away(self.0.numer(), self.0.denom(), decimals)
+        let b = self.to_big();
+        round_half_away(b.numer(), b.denom(), decimals)
+    }
+}
+
+impl PartialEq for Points {
+    fn eq(&self, other: &Points) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Points {}
+
+impl PartialOrd for Points {
+    fn partial_cmp(&self, other: &Points) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Points {
+    fn cmp(&self, other: &Points) -> Ordering {
+        match (&self.0, &other.0) {
+            // Ratio's ordering is exact and never overflows.
+            (Repr::Small(a), Repr::Small(b)) => a.cmp(b),
+            _ => self.to_big().cmp(&other.to_big()),
+        }
     }
 }
 
 impl std::ops::Add for Points {
     type Output = Points;
     fn add(self, o: Points) -> Points {
-        Points(self.0 + o.0)
+        self.combine(o, |a, b| a.checked_add(b), |a, b| a + b)
     }
 }
 
 impl std::ops::Sub for Points {
     type Output = Points;
     fn sub(self, o: Points) -> Points {
-        Points(self.0 - o.0)
+        self.combine(o, |a, b| a.checked_sub(b), |a, b| a - b)
     }
 }
 
 impl std::ops::Mul for Points {
     type Output = Points;
     fn mul(self, o: Points) -> Points {
-        Points(self.0 * o.0)
+        self.combine(o, |a, b| a.checked_mul(b), |a, b| a * b)
     }
 }
 
@@ -202,10 +271,11 @@ impl std::iter::Sum for Points {
 
 impl fmt::Display for Points {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_integer() {
-            write!(f, "{}", self.0.numer())
-        } else {
-            write!(f, "{}/{}", self.0.numer(), self.0.denom())
+        match &self.0 {
+            Repr::Small(r) if r.is_integer() => write!(f, "{}", r.numer()),
+            Repr::Small(r) => write!(f, "{}/{}", r.numer(), r.denom()),
+            Repr::Big(b) if b.is_integer() => write!(f, "{}", b.numer()),
+            Repr::Big(b) => write!(f, "{}/{}", b.numer(), b.denom()),
         }
     }
 }
@@ -292,6 +362,26 @@ mod tests {
         assert_eq!(d.to_ratio(), Ratio::new(901, 10));
         assert!(Dec::parse("3").unwrap().is_integer());
         assert_eq!(Dec::parse("-0").map(|d| d.is_negative()), Some(false));
+    }
+
+    #[test]
+    fn points_overflow_into_big_and_stay_exact() {
+        let p = Points::from_ratio(Ratio::new(1, i128::MAX / 3));
+        let q = Points::from_ratio(Ratio::new(1, i128::MAX / 5));
+        let sum = p.clone() + q.clone();
+        assert!(matches!(sum.0, Repr::Big(_)));
+        assert_eq!(sum.clone() - q, p);
+        let back =
+            sum - Points::from_ratio(Ratio::new(1, i128::MAX / 5)) + Points::from_dec(Dec::int(2));
+        assert!(back > Points::from_dec(Dec::int(2)));
+        assert_eq!(
+            Points::from_dec(Dec::parse("2.50").unwrap()).to_string(),
+            "5/2"
+        );
+        assert_eq!(
+            Points::from_dec(Dec::int(3)),
+            Points::from_ratio(Ratio::new(6, 2))
+        );
     }
 
     #[test]

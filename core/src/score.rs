@@ -141,13 +141,13 @@ impl Results {
 /// `data` may list units in any order and may omit units (their figures are all missing).
 pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     let by_unit: HashMap<&str, &UnitData> = data.iter().map(|d| (d.unit.as_str(), d)).collect();
-    let empty: Vec<UnitData> = pact.units.iter().map(|u| UnitData::new(&u.id)).collect();
+    let empty = UnitData::default();
     let unit_data: Vec<&UnitData> = pact
         .units
         .iter()
-        .zip(&empty)
-        .map(|(u, e)| by_unit.get(u.id.as_str()).copied().unwrap_or(e))
+        .map(|u| by_unit.get(u.id.as_str()).copied().unwrap_or(&empty))
         .collect();
+    let limits = Limits::of(pact);
 
     // Evaluate every unit on every target.
     let evals: Vec<Vec<Evaluation>> = unit_data
@@ -189,7 +189,7 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
                     }
                 })
                 .collect();
-            unit_result(pact, &u.id, d, targets)
+            unit_result(pact, &limits, &u.id, d, targets)
         })
         .collect();
 
@@ -289,10 +289,51 @@ fn sum_capped(d: &UnitData, kind: AdjustmentKind, cap: Dec) -> Points {
     sum.min(Points::from_dec(cap))
 }
 
-fn unit_result(pact: &Pact, unit: &Id, d: &UnitData, targets: Vec<TargetResult>) -> UnitResult {
+/// What classification compares with, computed once per pact rather than once per unit.
+struct Limits {
+    /// Each content's maximum.
+    content_max: Vec<Dec>,
+    /// Per level: the minimum total, and each content's floor in points.
+    levels: Vec<(Option<Points>, Option<Vec<Points>>)>,
+}
+
+impl Limits {
+    fn of(pact: &Pact) -> Limits {
+        let content_max: Vec<Dec> = pact.contents.iter().map(|c| c.max_points()).collect();
+        let levels = pact
+            .classification
+            .iter()
+            .map(|l| {
+                let floors = l.content_floor_pct.map(|pct| {
+                    content_max
+                        .iter()
+                        .map(|m| {
+                            Points::from_dec(*m)
+                                * Points::from_dec(pct)
+                                * Points::from_ratio(Ratio::new(1, 100))
+                        })
+                        .collect()
+                });
+                (l.min_total.map(Points::from_dec), floors)
+            })
+            .collect();
+        Limits {
+            content_max,
+            levels,
+        }
+    }
+}
+
+fn unit_result(
+    pact: &Pact,
+    limits: &Limits,
+    unit: &Id,
+    d: &UnitData,
+    targets: Vec<TargetResult>,
+) -> UnitResult {
     let mut contents = Vec::with_capacity(pact.contents.len());
     let mut it = targets.iter();
-    for c in &pact.contents {
+    for (c, max) in pact.contents.iter().zip(&limits.content_max) {
         let points: Points = it
             .by_ref()
             .take(c.targets.len())
@@ -301,7 +342,7 @@ fn unit_result(pact: &Pact, unit: &Id, d: &UnitData, targets: Vec<TargetResult>)
         contents.push(ContentPoints {
             content: c.id.clone(),
             points,
-            max_points: c.max_points(),
+            max_points: *max,
         });
     }
     let bonus = sum_capped(d, AdjustmentKind::Bonus, pact.adjustments.bonus_cap);
@@ -311,18 +352,14 @@ fn unit_result(pact: &Pact, unit: &Id, d: &UnitData, targets: Vec<TargetResult>)
     let level = pact
         .classification
         .iter()
-        .find(|l| {
-            l.min_total.is_none_or(|m| total >= Points::from_dec(m))
-                && l.content_floor_pct.is_none_or(|floor| {
-                    contents.iter().all(|c| {
-                        c.points
-                            >= Points::from_dec(c.max_points)
-                                * Points::from_dec(floor)
-                                * Points::from_ratio(Ratio::new(1, 100))
-                    })
-                })
+        .zip(&limits.levels)
+        .find(|(_, (min, floors))| {
+            min.as_ref().is_none_or(|m| total >= *m)
+                && floors
+                    .as_ref()
+                    .is_none_or(|floors| contents.iter().zip(floors).all(|(c, f)| c.points >= *f))
         })
-        .map(|l| l.id.clone());
+        .map(|(l, _)| l.id.clone());
     let provisional = targets
         .iter()
         .filter_map(|t| {

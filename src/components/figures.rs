@@ -461,6 +461,7 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
                 <div class="rule-add">
                     <label>{tr(lang, "Quy định thưởng/trừ của giao ước", "The pact's bonus and deduction rules")}
                         <select ref={rule_select}>
+                            <option value="" selected=true>{tr(lang, "— chọn quy định —", "— choose a rule —")}</option>
                         { for rules.iter().map(|r| {
                             let sign = if r.kind == AdjustmentKind::Bonus { "+" } else { "−" };
                             html! { <option value={r.id.clone()}>{format!("{} ({sign}{})", r.title.get(lang), dec(r.points, lang))}</option> }

@@ -110,10 +110,11 @@ export class AppPage {
     await c.fill(value);
   }
 
-  /** Types into a cell as a person does: click (which selects the text) and type. */
+  /** Types into a cell as a person does: click, select all (Ctrl+A) and type over it. */
   async type(unit, indicator, period, value) {
     const c = this.cell(unit, indicator, period);
     await c.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.type(value);
   }
 
@@ -239,11 +240,14 @@ export class AppPage {
 
   // --- storage (read only, to check what was saved) ---------------------------------------------
 
-  /** The stored envelope ({ seq, tab, saved_at, doc }) or null. */
+  /** The stored envelope ({ seq, tab, saved_at, doc }), or null when absent or not JSON. */
   async storedEnvelope() {
     return this.page.evaluate((k) => {
-      const raw = localStorage.getItem(k);
-      return raw === null ? null : JSON.parse(raw);
+      try {
+        return JSON.parse(localStorage.getItem(k));
+      } catch {
+        return null;
+      }
     }, DOC_KEY);
   }
 
@@ -266,14 +270,55 @@ export class AppPage {
     }, prefix);
   }
 
+  // --- wording ---------------------------------------------------------------------------------
+
+  /**
+   * Every piece of interface text a person can see or hear on the page now: visible text nodes,
+   * and the aria-label / title / placeholder / alt of visible elements, except inside elements
+   * marked with lang=`except` (e.g. the other language's button). Each item is { text, where }.
+   */
+  async uiTexts(except) {
+    return this.page.evaluate((except) => {
+      const out = [];
+      const skip = (el) => {
+        const marked = el.closest('[lang]');
+        return marked && marked !== document.documentElement && marked.getAttribute('lang') === except;
+      };
+      const visible = (el) => el.checkVisibility({ visibilityProperty: true });
+      const describe = (el) => {
+        const tag = el.tagName.toLowerCase();
+        const name = el.getAttribute('aria-label') || el.id || '';
+        return name ? `${tag} "${name.slice(0, 60)}"` : tag;
+      };
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        const text = n.nodeValue.trim();
+        if (!text || !el || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName)) continue;
+        if (skip(el) || !visible(el)) continue;
+        out.push({ text, where: describe(el) });
+      }
+      for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+        if (skip(el) || !visible(el)) continue;
+        for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+          const v = el.getAttribute(a);
+          if (v && v.trim()) out.push({ text: v.trim(), where: `${describe(el)} @${a}` });
+        }
+      }
+      return out;
+    }, except);
+  }
+
   // --- keyboard --------------------------------------------------------------------------------
 
   /** Presses `key` (Tab or Shift+Tab) until `locator` has focus; fails after `max` presses. */
   async tabTo(locator, { key = 'Tab', max = 80 } = {}) {
+    const el = await locator.elementHandle();
     for (let i = 0; i <= max; i++) {
-      if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+      if (await el.evaluate((e) => e === document.activeElement)) break;
       await this.page.keyboard.press(key);
     }
+    await el.dispose();
     await expect(locator).toBeFocused({ timeout: 1 });
   }
 

@@ -1,0 +1,275 @@
+// Undo and redo, a session with the keyboard only, both languages without leftovers of the other,
+// and number formats per language.
+import { test, expect } from '@playwright/test';
+import { AppPage, VI, EN, T, UNIT_NAMES } from './pages/app_page.js';
+import { buildDoc, filePayload } from './fixtures/docs.js';
+
+const { current: CUR, baseline: BASE } = VI;
+
+test.beforeEach(async ({ page }) => {
+  await new AppPage(page).goto();
+});
+
+test('undo and redo with the buttons and with Control+Z / Control+Y', async ({ page }) => {
+  const app = new AppPage(page);
+  const occurred = app.cell('Hà Nội', VI.casesOccurred, CUR);
+  const solved = app.cell('Hà Nội', VI.casesSolved, CUR);
+  const t6a = app.resultCell('Hà Nội', T.t6a);
+  await expect(app.undoButton()).toBeDisabled();
+  await expect(app.redoButton()).toBeDisabled();
+  await expect(app.undoButton()).toHaveAttribute('aria-keyshortcuts', 'Control+Z');
+
+  // Keystrokes in one cell are one step.
+  await app.type('Hà Nội', VI.casesOccurred, CUR, '1840');
+  await app.type('Hà Nội', VI.casesSolved, CUR, '1670');
+  await page.keyboard.press('Tab');
+  await expect(t6a).toContainText('90,76%');
+
+  await app.undoButton().click();
+  await expect(solved).toHaveValue('');
+  await expect(occurred).toHaveValue('1.840');
+  await expect(t6a).toContainText('Chưa có số liệu');
+  await expect(app.redoButton()).toBeEnabled();
+
+  await page.keyboard.press('Control+Z');
+  await expect(occurred).toHaveValue('');
+  await expect(app.undoButton()).toBeDisabled();
+  await expect.poll(() => app.storedFigure('ha-noi', 'cases_occurred', 'current')).toBeUndefined();
+
+  await page.keyboard.press('Control+Y');
+  await expect(occurred).toHaveValue('1.840');
+  await expect(solved).toHaveValue('');
+  await app.redoButton().click();
+  await expect(solved).toHaveValue('1.670');
+  await expect(t6a).toContainText('90,76%');
+  await expect(app.redoButton()).toBeDisabled();
+  await expect.poll(() => app.storedFigure('ha-noi', 'cases_solved', 'current')).toBe(1670);
+
+  // Control+Z inside a focused cell is the app's undo too, and Control+Shift+Z redoes.
+  await solved.click();
+  await page.keyboard.press('Control+Z');
+  await expect(solved).toHaveValue('');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(solved).toHaveValue('1.670');
+
+  // A new edit clears the redo history.
+  await page.keyboard.press('Control+Z');
+  await app.type('Hà Nội', VI.fires, CUR, '2');
+  await expect(app.redoButton()).toBeDisabled();
+});
+
+test('a reset can be undone', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.type('Hải Phòng', VI.fires, BASE, '9');
+  await page.keyboard.press('Tab');
+  await app.reset();
+  await expect(app.cell('Hải Phòng', VI.fires, BASE)).toHaveValue('');
+  await page.keyboard.press('Control+Z');
+  await expect(app.cell('Hải Phòng', VI.fires, BASE)).toHaveValue('9');
+});
+
+test('a whole session with the keyboard only', async ({ page }) => {
+  const app = new AppPage(page);
+  // Any mouse use would be counted here.
+  await page.evaluate(() => {
+    window.__mouse = 0;
+    for (const t of ['mousedown', 'mouseup', 'pointerdown']) addEventListener(t, () => { window.__mouse++; }, true);
+  });
+  const kb = page.keyboard;
+
+  // The skip link leads to the grid.
+  await kb.press('Tab');
+  const skip = page.getByRole('link', { name: 'Đến bảng nhập số liệu' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await kb.press('Enter');
+  await kb.press('Tab');
+  await expect(app.cell('Hà Nội', VI.crimes, CUR)).toBeFocused();
+
+  // Figures: type, arrows, Enter.
+  await kb.type('1840');
+  await kb.press('ArrowRight');
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toBeFocused();
+  await kb.type('1916');
+  await kb.press('Enter');
+  await expect(app.cell('TP HCM', VI.crimes, BASE)).toBeFocused();
+  await kb.type('4773');
+  await kb.press('ArrowLeft');
+  await kb.press('ArrowLeft');
+  await kb.press('ArrowLeft');
+  await kb.press('ArrowLeft');
+  await kb.press('ArrowLeft'); // caret at the start: the next cell to the left
+  await expect(app.cell('TP HCM', VI.crimes, CUR)).toBeFocused();
+  await kb.type('4422');
+  await kb.press('Shift+Enter');
+  await expect(app.cell('Hà Nội', VI.crimes, CUR)).toBeFocused();
+  for (let i = 0; i < 10; i++) await kb.press('ArrowRight');
+  await expect(app.cell('Hà Nội', VI.casesSolved, CUR)).toBeFocused();
+  await kb.type('1670');
+  await kb.press('ArrowRight');
+  await kb.press('ArrowRight');
+  await expect(app.cell('Hà Nội', VI.casesOccurred, CUR)).toBeFocused();
+  await kb.type('1840');
+  await kb.press('Tab');
+  await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('90,76%');
+  await expect(app.resultCell('Hà Nội', T.t4)).toContainText('3,97%');
+  await expect(app.resultCell('TP HCM', T.t4)).toContainText('7,35%');
+
+  // Undo with the keyboard.
+  await kb.press('Control+Z');
+  await expect(app.cell('Hà Nội', VI.casesOccurred, CUR)).toHaveValue('');
+  await kb.press('Control+Y');
+  await expect(app.cell('Hà Nội', VI.casesOccurred, CUR)).toHaveValue('1.840');
+
+  // Switch the language from the toolbar.
+  await app.tabTo(app.languageButton('en'), { key: 'Shift+Tab' });
+  await kb.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('90.76%');
+
+  // Open Hà Nội's view and come back.
+  await app.tabTo(app.openUnitButton(UNIT_NAMES.en['Hà Nội']));
+  await kb.press('Enter');
+  await expect(app.unitHeading('Hà Nội City Police')).toBeVisible();
+  await expect(page.getByText('Still to achieve this period')).toBeVisible();
+  await app.tabTo(app.backButton());
+  await kb.press('Enter');
+  await expect(app.resultsTable()).toBeVisible();
+  await expect(app.cell('Hà Nội', EN.crimes, EN.current)).toHaveValue('1,840');
+
+  // A manual score in the unit view, by keyboard.
+  await app.tabTo(app.openUnitButton(UNIT_NAMES.en.HCMC));
+  await kb.press('Space');
+  await expect(app.unitHeading('Hồ Chí Minh City Police')).toBeVisible();
+  const selfScore = page.getByRole('textbox', { name: /^HCMC — .* — Self score \(0–10\)$/ }).first();
+  await app.tabTo(selfScore);
+  await kb.type('9.5');
+  await expect(page.getByRole('table', { name: /Result per target/ }).getByRole('row').nth(1)).toContainText('9.50/10');
+
+  // Import a file from the keyboard: the (visually hidden) file input takes focus and opens the
+  // chooser; the dialog's first button takes focus.
+  await app.tabTo(app.backButton());
+  await kb.press('Enter');
+  await app.tabTo(page.getByLabel('Import a JSON file…'), { max: 260 }); // past the 170 grid cells
+  const chooser = page.waitForEvent('filechooser');
+  await kb.press('Space');
+  await (await chooser).setFiles(filePayload('one.json', buildDoc({ figures: { 'hai-phong': { fires: [2, 3] } } })));
+  await expect(app.dialog()).toBeVisible();
+  await expect(app.dialog().getByRole('button', { name: "Replace with the file's data" })).toBeFocused();
+  await kb.press('Enter');
+  await expect(app.dialog()).toBeHidden();
+  await expect(app.cell('Hải Phòng', EN.fires, EN.current)).toHaveValue('2');
+  await expect(app.cell('Hà Nội', EN.crimes, EN.current)).toHaveValue('');
+
+  expect(await page.evaluate(() => window.__mouse)).toBe(0);
+});
+
+// Proper nouns that keep their Vietnamese spelling in English.
+const PROPER_NOUNS = ['Hồ Chí Minh', 'Hà Nội', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ', 'Vì an ninh Tổ quốc', 'Uncle Hồ'];
+const VIETNAMESE_LETTER = /[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]/;
+
+function vietnameseLeftovers(texts) {
+  return texts
+    .map(({ text, where }) => ({ text: PROPER_NOUNS.reduce((t, n) => t.split(n).join(''), text), orig: text, where }))
+    .filter(({ text }) => VIETNAMESE_LETTER.test(text))
+    .map(({ orig, where }) => `${where}: ${orig}`);
+}
+
+const ENGLISH_WORDS = ['Results', 'Unit', 'Total', 'Rank', 'Met', 'No data', 'Not met', 'Export', 'Undo', 'Redo',
+  'Saved', 'Import', 'Reset', 'Points', 'Target', 'Backups', 'Print', 'Cancel', 'this period', 'Provisional', 'Back'];
+
+function englishLeftovers(texts) {
+  return texts
+    .filter(({ text }) => ENGLISH_WORDS.some((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'u').test(text)))
+    .map(({ text, where }) => `${where}: ${text}`);
+}
+
+/** Fills a few figures so that every kind of result text appears. */
+async function someFigures(app) {
+  await app.type('Hà Nội', VI.casesOccurred, CUR, '1840');
+  await app.type('Hà Nội', VI.casesSolved, CUR, '1670');
+  await app.type('Hà Nội', VI.crimes, CUR, '1840');
+  await app.type('Hà Nội', VI.crimes, BASE, '1916');
+  await app.type('TP HCM', VI.casesSolved, CUR, '12a');
+  await app.type('Đà Nẵng', VI.casesOccurred, CUR, '5');
+  await app.type('Đà Nẵng', VI.casesSolved, CUR, '10');
+  await app.page.keyboard.press('Tab');
+}
+
+test('English mode has no Vietnamese interface text left (main screen and unit view)', async ({ page }) => {
+  const app = new AppPage(page);
+  await someFigures(app);
+  await app.setLanguage('en');
+  await expect(app.heading()).toHaveText('2023 emulation pact — Emulation Cluster No. 1, Ministry of Public Security');
+  const main = await app.uiTexts('vi');
+  expect(main.length).toBeGreaterThan(100);
+  expect(vietnameseLeftovers(main), 'Vietnamese text in English mode (main screen)').toEqual([]);
+  expect(englishLeftovers(main).length, 'the English check finds English here').toBeGreaterThan(10);
+
+  await app.openUnit('Hà Nội City Police');
+  const unit = await app.uiTexts('vi');
+  expect(vietnameseLeftovers(unit), 'Vietnamese text in English mode (unit view)').toEqual([]);
+  await app.backButton().click();
+  await app.openUnit('Hồ Chí Minh City Police');
+  expect(vietnameseLeftovers(await app.uiTexts('vi')), 'Vietnamese text in English mode (HCMC view)').toEqual([]);
+});
+
+test('Vietnamese mode has no English interface text left (main screen and unit view)', async ({ page }) => {
+  const app = new AppPage(page);
+  await someFigures(app);
+  // Back from English, so that nothing stays behind from it either.
+  await app.setLanguage('en');
+  await app.setLanguage('vi');
+  const main = await app.uiTexts('en');
+  expect(main.length).toBeGreaterThan(100);
+  expect(englishLeftovers(main), 'English text in Vietnamese mode (main screen)').toEqual([]);
+  expect(vietnameseLeftovers(main).length, 'the Vietnamese check finds Vietnamese here').toBeGreaterThan(10);
+
+  await app.openUnit('Công an TP Hà Nội');
+  expect(englishLeftovers(await app.uiTexts('en')), 'English text in Vietnamese mode (unit view)').toEqual([]);
+});
+
+test('numbers are formatted 1.840 / 90,76% in Vietnamese and 1,840 / 90.76% in English', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.type('Hà Nội', VI.casesOccurred, CUR, '1840');
+  await app.type('Hà Nội', VI.casesSolved, CUR, '1670');
+  await app.type('Hà Nội', VI.fires, CUR, '1234567');
+  await page.keyboard.press('Tab');
+  const t6a = app.resultCell('Hà Nội', T.t6a);
+  await expect(app.cell('Hà Nội', VI.casesOccurred, CUR)).toHaveValue('1.840');
+  await expect(app.cell('Hà Nội', VI.fires, CUR)).toHaveValue('1.234.567');
+  await expect(t6a).toContainText('90,76%');
+  await expect(t6a).toContainText('vượt 15,76 điểm %');
+  await expect(t6a).toContainText('Điểm 12,00/12');
+  await expect(app.resultTotal('Hà Nội')).toHaveText('12,00');
+
+  await app.setLanguage('en');
+  await expect(app.cell('Hà Nội', EN.casesOccurred, EN.current)).toHaveValue('1,840');
+  await expect(app.cell('Hà Nội', EN.fires, EN.current)).toHaveValue('1,234,567');
+  await expect(t6a).toContainText('90.76%');
+  await expect(t6a).toContainText('15.76 pp above');
+  await expect(t6a).toContainText('Points 12.00/12');
+  await expect(app.resultTotal('Hà Nội')).toHaveText('12.00');
+  await expect(app.rankingRow('Hà Nội City Police')).toContainText('12.00');
+
+  // Typing follows the language too: "1,500" is fifteen hundred in English.
+  await app.type('Hà Nội', EN.casesSolved, EN.current, '1,500');
+  await expect(t6a).toContainText('81.52%');
+  await page.keyboard.press('Tab');
+  await app.setLanguage('vi');
+  await expect(app.cell('Hà Nội', VI.casesSolved, CUR)).toHaveValue('1.500');
+  await expect(t6a).toContainText('81,52%');
+});
+
+test('English wording agrees in number: "1 figure missing", "needs 1 more case"', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.setLanguage('en');
+  await app.type('HCMC', EN.casesOccurred, EN.current, '2000');
+  const t6a = app.resultCell('HCMC', T.t6a);
+  await expect(t6a).toContainText('No data');
+  await expect.soft(t6a).toContainText('1 figure missing');
+  await app.type('HCMC', EN.casesSolved, EN.current, '1500');
+  await expect(t6a).toContainText('Not met');
+  await expect.soft(t6a).toContainText('needs 1 more case');
+  await expect.soft(t6a).not.toContainText('1 more cases');
+});
