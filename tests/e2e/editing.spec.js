@@ -5,6 +5,8 @@ import { AppPage, VI, EN, T, UNIT_NAMES } from './pages/app_page.js';
 import { buildDoc, filePayload } from './fixtures/docs.js';
 
 const { current: CUR, baseline: BASE } = VI;
+// For checks made once an earlier assertion has shown the render is done: no need to wait long.
+const SETTLED = { timeout: 2000 };
 
 test.beforeEach(async ({ page }) => {
   await new AppPage(page).goto();
@@ -79,7 +81,7 @@ test('a whole session with the keyboard only', async ({ page }) => {
 
   // The skip link leads to the grid.
   await kb.press('Tab');
-  const skip = page.getByRole('link', { name: 'Đến bảng nhập số liệu' });
+  const skip = app.skipLink();
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
   await kb.press('Enter');
@@ -124,14 +126,14 @@ test('a whole session with the keyboard only', async ({ page }) => {
   // Switch the language from the toolbar.
   await app.tabTo(app.languageButton('en'), { key: 'Shift+Tab' });
   await kb.press('Enter');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(app.documentElement()).toHaveAttribute('lang', 'en');
   await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('90.76%');
 
   // Open Hà Nội's view and come back.
   await app.tabTo(app.openUnitButton(UNIT_NAMES.en['Hà Nội']));
   await kb.press('Enter');
   await expect(app.unitHeading('Hà Nội City Police')).toBeVisible();
-  await expect(page.getByText('Still to achieve this period')).toBeVisible();
+  await expect(app.text('Still to achieve this period')).toBeVisible();
   await app.tabTo(app.backButton());
   await kb.press('Enter');
   await expect(app.resultsTable()).toBeVisible();
@@ -141,21 +143,21 @@ test('a whole session with the keyboard only', async ({ page }) => {
   await app.tabTo(app.openUnitButton(UNIT_NAMES.en.HCMC));
   await kb.press('Space');
   await expect(app.unitHeading('Hồ Chí Minh City Police')).toBeVisible();
-  const selfScore = page.getByRole('textbox', { name: /^HCMC — .* — Self score \(0–10\)$/ }).first();
+  const selfScore = app.scoreFields('HCMC', 'Self score (0–10)').first();
   await app.tabTo(selfScore);
   await kb.type('9.5');
-  await expect(page.getByRole('table', { name: /Result per target/ }).getByRole('row').nth(1)).toContainText('9.50/10');
+  await expect(app.unitResultsTable()).toContainText('Points 9.50/10');
 
   // Import a file from the keyboard: the (visually hidden) file input takes focus and opens the
   // chooser; the dialog's first button takes focus.
   await app.tabTo(app.backButton());
   await kb.press('Enter');
-  await app.tabTo(page.getByLabel('Import a JSON file…'), { max: 260 }); // past the 170 grid cells
+  await app.tabTo(app.importInput(), { max: 260 }); // past the 170 grid cells
   const chooser = page.waitForEvent('filechooser');
   await kb.press('Space');
   await (await chooser).setFiles(filePayload('one.json', buildDoc({ figures: { 'hai-phong': { fires: [2, 3] } } })));
   await expect(app.dialog()).toBeVisible();
-  await expect(app.dialog().getByRole('button', { name: "Replace with the file's data" })).toBeFocused();
+  await expect(app.dialogButton("Replace with the file's data")).toBeFocused();
   await kb.press('Enter');
   await expect(app.dialog()).toBeHidden();
   await expect(app.cell('Hải Phòng', EN.fires, EN.current)).toHaveValue('2');
@@ -267,9 +269,9 @@ test('English wording agrees in number: "1 figure missing", "needs 1 more case"'
   await app.type('HCMC', EN.casesOccurred, EN.current, '2000');
   const t6a = app.resultCell('HCMC', T.t6a);
   await expect(t6a).toContainText('No data');
-  await expect.soft(t6a).toContainText('1 figure missing');
+  await expect.soft(t6a).toContainText('1 figure missing', SETTLED);
   await app.type('HCMC', EN.casesSolved, EN.current, '1500');
   await expect(t6a).toContainText('Not met');
-  await expect.soft(t6a).toContainText('needs 1 more case');
-  await expect.soft(t6a).not.toContainText('1 more cases');
+  await expect.soft(t6a).toContainText('needs 1 more case', SETTLED);
+  await expect.soft(t6a).not.toContainText('1 more cases', SETTLED);
 });

@@ -31,7 +31,7 @@ test('discovery rate: 1.500 of 2.000 is not above 75%, 1.501 is', async ({ page 
   await expect(app.resultTotal('TP HCM')).toHaveText('12,00');
   // The ranking follows: TP HCM now leads with 12 points and 1 target met.
   const row = app.rankingRow('Công an TP Hồ Chí Minh');
-  await expect(row.getByRole('cell').first()).toHaveText('1');
+  await expect(app.rankCell('Công an TP Hồ Chí Minh')).toHaveText('1');
   await expect(row).toContainText('1/10');
   await expect(row).toContainText('12,00');
 });
@@ -89,7 +89,7 @@ test('the focused cell shows the pasted value at once', async ({ page, context }
   await expect(first).toBeFocused();
   // The model holds 1.840 (the result says 3,97%), so the cell the user is looking at must too.
   await expect(app.resultCell('Hà Nội', T.t4)).toContainText('3,97%');
-  await expect(first).toHaveValue('1.840');
+  await expect(first).toHaveValue('1.840', { timeout: 2000 }); // the render is done (see above)
 });
 
 test('a pasted block stops at the grid edges; a single value pastes into the cell only', async ({ page, context }) => {
@@ -105,7 +105,7 @@ test('a pasted block stops at the grid edges; a single value pastes into the cel
   await expect(app.resultCell('Hải Phòng', T.t6a)).toContainText('70,00%');
   await expect(app.resultCell('Cần Thơ', T.t6a)).toContainText('88,89%');
   await expect(app.resultCell('Cần Thơ', T.t6a)).toContainText('Đạt');
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(app.alert()).toHaveCount(0);
 
   const one = app.cell('Đà Nẵng', VI.fires, CUR);
   await one.click();
@@ -128,7 +128,7 @@ for (const [text, message] of [
     await expect(c).toHaveAttribute('aria-invalid', 'true');
     await expect(c).toHaveAccessibleDescription(message);
     // The message is shown by the cell, not only announced.
-    await expect(page.getByRole('note').filter({ hasText: message })).toBeVisible();
+    await expect(app.cellNote(message)).toBeVisible();
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Số liệu không hợp lệ');
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Điểm 0,00/12');
     // Leaving the cell keeps the text exactly as typed.
@@ -138,7 +138,7 @@ for (const [text, message] of [
     // Correcting it clears the mark.
     await app.type('Hà Nội', VI.casesSolved, CUR, '1600');
     await expect(c).not.toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByRole('note').filter({ hasText: message })).toHaveCount(0);
+    await expect(app.cellNote(message)).toHaveCount(0);
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('80,00%');
   });
 }

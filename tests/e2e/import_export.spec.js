@@ -81,14 +81,14 @@ test.describe('a file that cannot be imported leaves the data unchanged', () => 
 
       await app.chooseFile(filePayload('hong.json', c.file()));
       const dialog = app.dialog();
-      await expect(dialog.getByRole('heading')).toHaveText('Không nhập được tệp “hong.json”');
+      await expect(app.dialogHeading()).toHaveText('Không nhập được tệp “hong.json”');
       await expect(dialog).toContainText('Dữ liệu hiện tại không thay đổi');
-      const items = dialog.getByRole('listitem');
+      const items = app.dialogItems();
       await expect(items).toHaveCount(c.errors.length);
       for (const [i, e] of c.errors.entries()) await expect(items.nth(i)).toContainText(e);
       if (c.what === 'a newer version') await expect(dialog).toContainText('phiên bản mới hơn');
       // Nothing is replaced until the dialog is closed, nor after.
-      await dialog.getByRole('button', { name: 'Đóng' }).click();
+      await app.dialogButton('Đóng').click();
       await expect(dialog).toBeHidden();
       await expect(app.cell('Đà Nẵng', VI.fires, CUR)).toHaveValue('4');
       expect(await app.storedEnvelope()).toEqual(before);
@@ -128,7 +128,7 @@ test('the exported JSON evaluates to the same results with the thidua CLI, and m
   for (const [short, id] of [['Hà Nội', 'ha-noi'], ['TP HCM', 'tp-hcm'], ['Cần Thơ', 'can-tho']]) {
     const u = cli.units.find((x) => x.unit === id);
     await expect(app.resultTotal(short)).toHaveText(vi(Number(u.total).toFixed(2)));
-    const rankCell = app.rankingRow(UNIT_NAMES.vi[short]).getByRole('cell').first();
+    const rankCell = app.rankCell(UNIT_NAMES.vi[short]);
     await expect(rankCell).toHaveText(new RegExp(`^${u.rank}\\*?$`));
   }
   const t6a = cli.units.find((x) => x.unit === 'ha-noi').targets.find((t) => t.target === 't6a');
@@ -148,8 +148,8 @@ test('export, reset, import the export: the preview counts the changed cells and
   const text = await AppPage.text(dl);
 
   await app.control('reset').click();
-  await expect(app.dialog().getByRole('heading')).toHaveText('Khôi phục giao ước mặc định?');
-  await app.dialog().getByRole('button', { name: 'Khôi phục mặc định' }).click();
+  await expect(app.dialogHeading()).toHaveText('Khôi phục giao ước mặc định?');
+  await app.dialogButton('Khôi phục mặc định').click();
   await expect(app.dialog()).toBeHidden();
   await expectEmpty(app);
   await expect.poll(() => app.storedFigure('ha-noi', 'cases_solved', 'current')).toBeUndefined();
@@ -159,9 +159,9 @@ test('export, reset, import the export: the preview counts the changed cells and
 
   // Cancel first: nothing changes.
   await app.chooseFile(filePayload(dl.suggestedFilename(), text));
-  await expect(app.dialog().getByRole('heading')).toHaveText(`Nhập tệp “${dl.suggestedFilename()}”?`);
+  await expect(app.dialogHeading()).toHaveText(`Nhập tệp “${dl.suggestedFilename()}”?`);
   await expect(app.dialog()).toContainText('5 ô số liệu thay đổi');
-  await app.dialog().getByRole('button', { name: 'Hủy' }).click();
+  await app.dialogButton('Hủy').click();
   await expect(app.dialog()).toBeHidden();
   await expectEmpty(app);
 
@@ -188,14 +188,14 @@ test('the import preview says when the pact itself differs', async ({ page }) =>
   await expect(app.dialog()).toContainText('Giao ước (chỉ tiêu, ngưỡng, thang điểm…) khác với hiện tại');
   await expect(app.dialog()).toContainText('2 ô số liệu thay đổi');
   await app.confirmImport();
-  await expect(app.resultsTable().getByRole('columnheader').nth(1 + T.t6a)).toContainText('> 70%');
+  await expect(app.resultsColumnHeader(1 + T.t6a)).toContainText('> 70%');
   await expect(app.cell('Hải Phòng', VI.fires, BASE)).toHaveValue('4');
 });
 
 test('restore from a backup brings back the earlier data', async ({ page }) => {
   const app = new AppPage(page);
   await expect(app.backupsList()).toHaveCount(0);
-  await expect(page.getByText('Chưa có bản sao lưu.', { exact: false })).toBeVisible();
+  await expect(app.text('Chưa có bản sao lưu.', { exact: false })).toBeVisible();
   await enterFigures(app);
   await app.reset();
   await expectEmpty(app);

@@ -4,6 +4,8 @@ import { test, expect } from '@playwright/test';
 import { AppPage, VI, EN, T, DOC_KEY, LANG_KEY, QUARANTINE_PREFIX } from './pages/app_page.js';
 
 const { current: CUR, baseline: BASE } = VI;
+// For checks made once an earlier assertion has shown the render is done: no need to wait long.
+const SETTLED = { timeout: 2000 };
 
 test('a reload keeps the figures and the language', async ({ page }) => {
   const app = new AppPage(page);
@@ -17,7 +19,7 @@ test('a reload keeps the figures and the language', async ({ page }) => {
   await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), LANG_KEY)).toBe('en');
 
   await app.reload();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(app.documentElement()).toHaveAttribute('lang', 'en');
   await expect(app.languageButton('en')).toHaveAttribute('aria-pressed', 'true');
   await expect(app.heading()).toHaveText('2023 emulation pact — Emulation Cluster No. 1, Ministry of Public Security');
   await expect(app.cell('Hà Nội', EN.casesOccurred, EN.current)).toHaveValue('1,840');
@@ -31,7 +33,7 @@ test('a reload keeps the figures and the language', async ({ page }) => {
 
   await app.setLanguage('vi');
   await app.reload();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(app.documentElement()).toHaveAttribute('lang', 'vi');
   await expect(app.cell('Hà Nội', VI.casesOccurred, CUR)).toHaveValue('1.840');
 });
 
@@ -57,7 +59,7 @@ for (const [what, garbage] of [
     const alert = app.alert();
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('Dữ liệu đã lưu trước đây không đọc được');
-    await expect(alert.getByRole('listitem').first()).toBeVisible(); // why, in words
+    await expect(app.alertItems().first()).toBeVisible(); // why, in words
     // The built-in pact opened instead.
     await expect(app.heading()).toHaveText('Giao ước thi đua năm 2023 — Cụm thi đua số 1, Bộ Công an');
 
@@ -85,7 +87,7 @@ test('the quarantine message follows the language', async ({ page }) => {
   await expect(app.alert()).toContainText('dòng 1, cột');
   await app.setLanguage('en');
   await expect(app.alert()).toContainText('The data saved earlier could not be read');
-  await expect(app.alert().getByRole('listitem')).toContainText(/^line 1, column \d+: not valid JSON/);
+  await expect(app.alertItems()).toContainText(/^line 1, column \d+: not valid JSON/, SETTLED);
   await expect(app.alert()).not.toContainText('dòng');
 });
 
@@ -103,7 +105,7 @@ test('data saved by a newer version is left untouched and the session runs in me
   expect(await page.evaluate((k) => localStorage.getItem(k), DOC_KEY)).toBe(newer);
   expect(await app.storedWithPrefix(QUARANTINE_PREFIX)).toEqual({});
   // Export still offers a way to keep this session's work.
-  const dl = await app.download(() => app.alert().getByRole('button', { name: 'Xuất JSON để giữ dữ liệu' }).click());
+  const dl = await app.download(() => app.alertButton('Xuất JSON để giữ dữ liệu').click());
   expect(JSON.parse(await AppPage.text(dl)).data.find((d) => d.unit === 'ha-noi').figures.fires).toEqual({ current: 4 });
 });
 
@@ -142,7 +144,7 @@ test('a full storage shows "not saved" and the page keeps working', async ({ pag
   await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('70,00%');
   await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Không đạt');
   // Export still works, so nothing is lost.
-  await expect(alert.getByRole('button', { name: 'Xuất JSON để giữ dữ liệu' })).toBeVisible();
+  await expect(app.alertButton('Xuất JSON để giữ dữ liệu')).toBeVisible();
 
   // Room again: the next edit saves and the banner goes.
   await page.evaluate(() => {
@@ -192,7 +194,7 @@ test('two tabs: an edit in one appears in the other', async ({ context }) => {
   await expect(b.alert()).toHaveCount(0);
   // The tab that only followed has nothing pending: it must say it is saved (soft: the rest of
   // the test still runs).
-  await expect.soft(b.saveState()).toHaveText('Đã lưu trong trình duyệt');
+  await expect.soft(b.saveState()).toHaveText('Đã lưu trong trình duyệt', { timeout: 3000 });
 
   // And back the other way.
   await b.type('Đà Nẵng', VI.casesSolved, CUR, '100');
@@ -217,7 +219,7 @@ test('two tabs: a change from the other tab also shows in the cell being edited 
   await expect(b.resultCell('Hải Phòng', T.t7b)).toContainText('thiếu');
   await expect.poll(() => b.storedFigure('hai-phong', 'fires', 'current')).toBe(9);
   await expect(b.cell('Hải Phòng', VI.fires, CUR)).toBeFocused();
-  await expect(b.cell('Hải Phòng', VI.fires, CUR)).toHaveValue('9');
+  await expect.soft(b.cell('Hải Phòng', VI.fires, CUR)).toHaveValue('9', SETTLED);
   // Escape there must not bring back the stale 8 over the other tab's 9.
   await b.page.keyboard.press('Escape');
   await b.page.keyboard.press('Tab');
@@ -274,7 +276,7 @@ test('two tabs saving at once: "use the other tab\'s version" takes the stored d
   await expect(loser.alert()).toHaveCount(0);
   await expect(loser.cell(...winCell)).toHaveValue(String(winVal));
   await expect(loser.cell(...loseCell)).toHaveValue('');
-  await expect.soft(loser.saveState()).toHaveText('Đã lưu trong trình duyệt');
+  await expect.soft(loser.saveState()).toHaveText('Đã lưu trong trình duyệt', { timeout: 3000 });
   await expect.poll(() => loser.storedFigure(id(winCell), 'fires', 'current')).toBe(winVal);
   expect(await loser.storedFigure(id(loseCell), 'fires', 'current')).toBeUndefined();
   // Both tabs now edit the same data again without conflict.

@@ -46,7 +46,7 @@ test('screenshots of the main screen, a unit, English mode and the print view', 
   await shoot(page, 'main.png');
 
   await app.openUnit('Công an TP Hồ Chí Minh');
-  await expect(page.getByText('Còn phải đạt trong kỳ này')).toBeVisible();
+  await expect(app.text('Còn phải đạt trong kỳ này')).toBeVisible();
   await shoot(page, 'unit.png');
   await app.backButton().click();
 
@@ -68,17 +68,17 @@ test('the print view: title, period, ranking, date and signature lines, without 
   await page.emulateMedia({ media: 'print' });
 
   await expect(app.heading()).toHaveText('Giao ước thi đua năm 2023 — Cụm thi đua số 1, Bộ Công an');
-  await expect(page.getByText('Kỳ báo cáo 15/12/2022 – 14/12/2023', { exact: false })).toBeVisible();
+  await expect(app.text('Kỳ báo cáo 15/12/2022 – 14/12/2023', { exact: false })).toBeVisible();
   await expect(app.rankingTable()).toBeVisible();
-  await expect(app.rankingTable().getByRole('row')).toHaveCount(6);
+  await expect(app.rankingRows()).toHaveCount(6);
   await expect(app.resultsTable()).toBeVisible();
   // The ranking names each unit on paper (first: TP HCM with 15,00 points, then Hà Nội, 12,00).
-  const first = app.rankingTable().getByRole('row').nth(1);
-  await expect(first.getByRole('cell').first()).toHaveText('1');
-  await expect(first).toContainText('15,00');
-  await expect(app.rankingRow('Công an TP Hà Nội').getByRole('cell').first()).toHaveText('2');
+  await expect(app.rankingRows().nth(1)).toContainText('Công an TP Hồ Chí Minh');
+  await expect(app.rankCell('Công an TP Hồ Chí Minh')).toHaveText('1');
+  await expect(app.rankingRow('Công an TP Hồ Chí Minh')).toContainText('15,00');
+  await expect(app.rankCell('Công an TP Hà Nội')).toHaveText('2');
   for (const name of Object.values(UNIT_NAMES.vi)) {
-    await expect(app.rankingTable().getByText(name, { exact: true }), `${name} printed in the ranking`).toBeVisible();
+    await expect.soft(app.text(name, { scope: app.rankingTable() }), `${name} printed in the ranking`).toBeVisible({ timeout: 2000 });
   }
 
   const today = await page.evaluate(() => {
@@ -86,15 +86,15 @@ test('the print view: title, period, ranking, date and signature lines, without 
     const p = (n) => String(n).padStart(2, '0');
     return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
   });
-  const sign = page.getByRole('region', { name: 'Phần ký xác nhận' });
+  const sign = app.signatures();
   await expect(sign).toBeVisible();
-  await expect(sign.getByText(`In ngày ${today}`, { exact: true })).toBeVisible();
-  await expect(sign.getByText('Cụm trưởng — Công an TP Cần Thơ', { exact: true })).toBeVisible();
+  await expect(app.text(`In ngày ${today}`, { scope: sign })).toBeVisible();
+  await expect(app.text('Cụm trưởng — Công an TP Cần Thơ', { scope: sign })).toBeVisible();
   for (const u of ['Hà Nội', 'TP HCM', 'Đà Nẵng', 'Hải Phòng']) {
-    await expect(sign.getByText(`Đại diện ${UNIT_NAMES.vi[u]}`, { exact: true })).toBeVisible();
+    await expect(app.text(`Đại diện ${UNIT_NAMES.vi[u]}`, { scope: sign })).toBeVisible();
   }
-  await expect(sign.getByText('(Ký, ghi rõ họ tên, đóng dấu)')).toBeVisible();
-  await expect(sign.getByText('(Ký, ghi rõ họ tên)', { exact: true })).toHaveCount(4);
+  await expect(app.text('(Ký, ghi rõ họ tên, đóng dấu)', { scope: sign })).toBeVisible();
+  await expect(app.text('(Ký, ghi rõ họ tên)', { scope: sign })).toHaveCount(4);
 
   // Editing parts are not printed.
   await expect(app.gridCells().first()).toBeHidden();
@@ -112,8 +112,8 @@ test('the print view in English', async ({ page }) => {
   await app.goto();
   await app.setLanguage('en');
   await page.emulateMedia({ media: 'print' });
-  const sign = page.getByRole('region', { name: 'Signatures' });
-  await expect(sign.getByText(/^Printed on \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
-  await expect(sign.getByText('Cluster head — Cần Thơ City Police', { exact: true })).toBeVisible();
-  await expect(sign.getByText('For Hà Nội City Police', { exact: true })).toBeVisible();
+  const sign = app.signatures();
+  await expect(app.text(/^Printed on \d{2}\/\d{2}\/\d{4}$/, { scope: sign })).toBeVisible();
+  await expect(app.text('Cluster head — Cần Thơ City Police', { scope: sign })).toBeVisible();
+  await expect(app.text('For Hà Nội City Police', { scope: sign })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 // Text from an imported file is text: markup in unit names, remarks and adjustment reasons is
 // shown verbatim and never run.
 import { test, expect } from '@playwright/test';
-import { AppPage, T } from './pages/app_page.js';
+import { AppPage, T, VI } from './pages/app_page.js';
 import { buildDoc, filePayload } from './fixtures/docs.js';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -39,20 +39,20 @@ test('markup in an imported file is shown as text and never runs', async ({ page
   await expect(app.heading()).toHaveText(TITLE);
 
   // Short names head the rows of the results and of the grid; full names are in the ranking.
-  await expect(page.getByRole('rowheader', { name: SCRIPT, exact: true })).toHaveCount(2);
-  await expect(page.getByRole('rowheader', { name: IMG, exact: true })).toHaveCount(2);
-  await expect(page.getByText(IMG, { exact: true }).first()).toBeVisible();
-  await expect(page.getByText(SCRIPT, { exact: true }).first()).toBeVisible();
+  await expect(app.rowHeaders(SCRIPT)).toHaveCount(2);
+  await expect(app.rowHeaders(IMG)).toHaveCount(2);
+  await expect(app.text(IMG).first()).toBeVisible();
+  await expect(app.text(SCRIPT).first()).toBeVisible();
   await expect(app.resultCell(SCRIPT, T.t6a)).toContainText('90,00%');
   await expect(app.openUnitButton(IMG)).toHaveText(IMG);
   await expect(app.openUnitButton(SCRIPT)).toHaveText(SCRIPT);
   // Grid cells are named after the unit, verbatim.
-  await expect(page.getByRole('textbox', { name: `${SCRIPT} — Số vụ án xảy ra — kỳ này`, exact: true })).toHaveValue('100');
+  await expect(app.cell(SCRIPT, VI.casesOccurred, VI.current)).toHaveValue('100');
 
   // The unit view: heading, remarks and reasons as typed.
   await app.openUnit(IMG);
   await expect(app.unitHeading(IMG)).toHaveText(IMG);
-  const box = (name) => page.getByRole('textbox', { name, exact: true });
+  const box = (name) => app.textbox(name);
   const t1 = 'Quán triệt, tuyên truyền, tổ chức thực hiện công tác thi đua, khen thưởng';
   await expect(box(`${SCRIPT} — ${t1} — Ghi chú tự chấm`)).toHaveValue(IMG);
   await expect(box(`${SCRIPT} — ${t1} — Ghi chú thẩm định`)).toHaveValue(SCRIPT);
@@ -62,7 +62,7 @@ test('markup in an imported file is shown as text and never runs', async ({ page
   // Nothing ran, and no element came out of the text.
   await page.waitForTimeout(300); // long enough for a broken image's error event
   expect(await pwned()).toBeUndefined();
-  await expect(page.getByRole('img')).toHaveCount(0);
+  await expect(app.images()).toHaveCount(0);
 
   // Nor after a reload from storage, in either language, or in the print view.
   await app.reload();
@@ -70,20 +70,20 @@ test('markup in an imported file is shown as text and never runs', async ({ page
   await app.openUnit(IMG);
   await expect(app.unitHeading(IMG)).toBeVisible();
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByText(`For ${SCRIPT}`, { exact: true })).toBeVisible(); // signature line
+  await expect(app.text(`For ${SCRIPT}`, { scope: app.signatures() })).toBeVisible();
   await page.waitForTimeout(300);
   expect(await pwned()).toBeUndefined();
-  await expect(page.getByRole('img')).toHaveCount(0);
+  await expect(app.images()).toHaveCount(0);
 });
 
 test('markup typed into a remark or a reason stays text', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();
   await app.openUnit('Công an TP Hà Nội');
-  const remark = page.getByRole('textbox', { name: /^Hà Nội — .* — Ghi chú tự chấm$/ }).first();
+  const remark = app.scoreFields('Hà Nội', 'Ghi chú tự chấm').first();
   await remark.fill(IMG);
-  await page.getByRole('button', { name: 'Thêm điểm thưởng — Hà Nội' }).click();
-  const reason = page.getByRole('textbox', { name: 'Hà Nội — Điểm thưởng 1 — lý do', exact: true });
+  await app.addBonusButton('Hà Nội').click();
+  const reason = app.adjustmentReason('Hà Nội', 'Điểm thưởng', 1);
   await reason.fill(SCRIPT);
   await app.backButton().click();
   await app.openUnit('Công an TP Hà Nội');
@@ -91,5 +91,5 @@ test('markup typed into a remark or a reason stays text', async ({ page }) => {
   await expect(reason).toHaveValue(SCRIPT);
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
-  await expect(page.getByRole('img')).toHaveCount(0);
+  await expect(app.images()).toHaveCount(0);
 });

@@ -136,7 +136,7 @@ export class AppPage {
 
   async setLanguage(lang) {
     await this.languageButton(lang).click();
-    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(this.documentElement()).toHaveAttribute('lang', lang);
   }
 
   saveState() {
@@ -156,7 +156,99 @@ export class AppPage {
     return this.page.getByRole('dialog');
   }
 
+  /** The <html> element (its lang attribute follows the interface language). */
+  documentElement() {
+    return this.page.locator('html');
+  }
+
+  skipLink() {
+    return this.page.getByRole('link', { name: /^(Đến bảng nhập số liệu|Skip to the figures grid)$/ });
+  }
+
+  /** Visible text (for content checks; `scope` narrows it to a region). */
+  text(text, { exact = true, scope } = {}) {
+    return (scope ?? this.page).getByText(text, { exact });
+  }
+
+  /** Any text field by its accessible name (a string matches exactly). */
+  textbox(name) {
+    return this.page.getByRole('textbox', { name, exact: typeof name === 'string' });
+  }
+
+  /** Row headers (results table and grid) with this exact name. */
+  rowHeaders(name) {
+    return this.page.getByRole('rowheader', { name, exact: true });
+  }
+
+  /** Images on the page (the app has none; markup from data must not create any). */
+  images() {
+    return this.page.getByRole('img');
+  }
+
+  /** The message shown next to an invalid cell. */
+  cellNote(message) {
+    return this.page.getByRole('note').filter({ hasText: message });
+  }
+
+  /** The n-th column header of the results table (0 = "unit", then one per target). */
+  resultsColumnHeader(n) {
+    return this.resultsTable().getByRole('columnheader').nth(n);
+  }
+
+  rankingRows() {
+    return this.rankingTable().getByRole('row');
+  }
+
+  /** The rank cell of a unit's ranking row (by its full name). */
+  rankCell(fullName) {
+    return this.rankingRow(fullName).getByRole('cell').first();
+  }
+
+  dialogHeading() {
+    return this.dialog().getByRole('heading');
+  }
+
+  dialogItems() {
+    return this.dialog().getByRole('listitem');
+  }
+
+  dialogButton(name) {
+    return this.dialog().getByRole('button', { name, exact: true });
+  }
+
+  alertItems() {
+    return this.alert().getByRole('listitem');
+  }
+
+  alertButton(name) {
+    return this.alert().getByRole('button', { name, exact: true });
+  }
+
+  /** The print-only signature block. */
+  signatures() {
+    return this.page.getByRole('region', { name: /^(Phần ký xác nhận|Signatures)$/ });
+  }
+
   // --- unit view -------------------------------------------------------------------------------
+
+  /** The unit view's table of results per target. */
+  unitResultsTable() {
+    return this.page.getByRole('table', { name: /^(Kết quả từng chỉ tiêu|Result per target) — / });
+  }
+
+  /** A manual-score field of the unit view: `field` is e.g. "Self score (0–10)" or "Ghi chú tự chấm". */
+  scoreFields(unitShort, field) {
+    return this.page.getByRole('textbox', { name: new RegExp(`^${escape(unitShort)} — .* — ${escape(field)}$`) });
+  }
+
+  /** The reason field of the n-th (1-based) bonus or deduction line of a unit. */
+  adjustmentReason(unitShort, kind, n) {
+    return this.textbox(`${unitShort} — ${kind} ${n} — lý do`);
+  }
+
+  addBonusButton(unitShort) {
+    return this.button(`Thêm điểm thưởng — ${unitShort}`);
+  }
 
   /** The ranking's button that opens a unit's view (by the unit's full name). */
   openUnitButton(fullName) {
@@ -175,6 +267,11 @@ export class AppPage {
   backButton() { return this.control('back'); }
 
   // --- data panel ------------------------------------------------------------------------------
+
+  /** The (visually hidden) file input, by its label; it takes keyboard focus. */
+  importInput() {
+    return this.page.getByLabel(either(W.importFile));
+  }
 
   /** The visible import control (the label of the visually hidden file input). */
   importControl() {
