@@ -1,7 +1,8 @@
 //! The data grid's layout and paste parsing, kept pure so that they are tested natively.
 //!
-//! Columns are the pact's indicators grouped by the first content whose targets read them (then
-//! the indicators no target reads), each with a current and a baseline column. Rows are units.
+//! Columns are the pact's indicators grouped by the first content whose targets read them (in the
+//! pact's indicator order within a group, then the indicators no target reads), each with a
+//! current and a baseline column. Rows are units.
 
 use thidua_core::data::PeriodKind;
 use thidua_core::model::{Id, Pact};
@@ -38,6 +39,8 @@ pub fn groups(pact: &Pact) -> Vec<Group> {
                 }
             }
         }
+        // Within a content, in the pact's own order (occurred before solved).
+        inds.sort_by_key(|id: &Id| pact.indicators.iter().position(|d| &d.id == id));
         if !inds.is_empty() {
             out.push(Group {
                 content: Some(c.id.clone()),

@@ -45,6 +45,8 @@ pub struct AppState {
     pub lang: Lang,
     /// What the main area shows.
     pub view: View,
+    /// The review being entered and shown.
+    pub review: String,
     /// Bumped on every change of the document (autosave watches it).
     pub revision: u64,
     undo: VecDeque<Rc<Document>>,
@@ -59,6 +61,8 @@ pub enum Action {
     SetLang(Lang),
     /// Show another view.
     SetView(View),
+    /// Work on another review of the pact (mid-year, year-end…).
+    SetReview(String),
     /// Type into a figure cell (the text as typed; blank = no data).
     SetFigure {
         /// Unit id.
@@ -149,6 +153,7 @@ impl AppState {
     /// A state for a document.
     pub fn new(doc: Document, lang: Lang) -> AppState {
         AppState {
+            review: doc.pact.main_review().to_string(),
             doc: Rc::new(doc),
             lang,
             view: View::Main,
@@ -156,6 +161,21 @@ impl AppState {
             undo: VecDeque::new(),
             redo: Vec::new(),
             last_edit: None,
+        }
+    }
+
+    /// The current review's results.
+    pub fn results(&self) -> thidua_core::Results {
+        self.doc.evaluate_review(&self.review)
+    }
+
+    /// Keeps the view and the review pointing at things the document has.
+    fn settle(&mut self) {
+        if self.doc.pact.review(&self.review).is_none() {
+            self.review = self.doc.pact.main_review().to_string();
+        }
+        if matches!(&self.view, View::Unit(u) if self.doc.pact.unit(u).is_none()) {
+            self.view = View::Main;
         }
     }
 
@@ -192,6 +212,7 @@ impl AppState {
         let lang = self.lang;
         let columns = grid::columns(&self.doc.pact);
         let units: Vec<String> = self.doc.pact.units.iter().map(|u| u.id.clone()).collect();
+        let review = self.review.clone();
         self.edit(None, |doc| {
             for (r, line) in cells.iter().enumerate() {
                 let Some(unit) = units.get(row + r) else {
@@ -201,7 +222,7 @@ impl AppState {
                     let Some(column) = columns.get(col + c) else {
                         break;
                     };
-                    doc.unit_data_mut(unit).set(
+                    doc.unit_data_in_mut(&review, unit).set(
                         &column.indicator,
                         column.period,
                         Entry::from_input(text, lang),
@@ -214,10 +235,11 @@ impl AppState {
 
 fn score_entry<'a>(
     doc: &'a mut Document,
+    review: &str,
     unit: &str,
     target: &str,
 ) -> &'a mut thidua_core::data::ManualScore {
-    doc.unit_data_mut(unit)
+    doc.unit_data_in_mut(review, unit)
         .manual
         .entry(target.to_string())
         .or_default()
@@ -229,9 +251,16 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let lang = s.lang;
+        let review = s.review.clone();
         match action {
             Action::SetLang(l) => s.lang = l,
             Action::SetView(v) => s.view = v,
+            Action::SetReview(r) => {
+                if s.doc.pact.review(&r).is_some() {
+                    s.review = r;
+                    s.last_edit = None;
+                }
+            }
             Action::SetFigure {
                 unit,
                 indicator,
@@ -240,8 +269,11 @@ impl Reducible for AppState {
             } => {
                 let key = EditKey::Figure(unit.clone(), indicator.clone(), period);
                 s.edit(Some(key), |doc| {
-                    doc.unit_data_mut(&unit)
-                        .set(&indicator, period, Entry::from_input(&text, lang))
+                    doc.unit_data_in_mut(&review, &unit).set(
+                        &indicator,
+                        period,
+                        Entry::from_input(&text, lang),
+                    )
                 });
             }
             Action::SetScore {
@@ -252,14 +284,14 @@ impl Reducible for AppState {
             } => {
                 let key = EditKey::Manual(unit.clone(), target.clone(), which);
                 s.edit(Some(key), |doc| {
-                    let m = score_entry(doc, &unit, &target);
+                    let m = score_entry(doc, &review, &unit, &target);
                     let entry = Entry::from_input(&text, lang);
                     match which {
                         ScoreKind::SelfScore => m.self_score = entry,
                         ScoreKind::Verified => m.verified = entry,
                     }
                     if *m == Default::default() {
-                        doc.unit_data_mut(&unit).manual.remove(&target);
+                        doc.unit_data_in_mut(&review, &unit).manual.remove(&target);
                     }
                 });
             }
@@ -271,13 +303,13 @@ impl Reducible for AppState {
             } => {
                 let key = EditKey::Remark(unit.clone(), target.clone(), which);
                 s.edit(Some(key), |doc| {
-                    let m = score_entry(doc, &unit, &target);
+                    let m = score_entry(doc, &review, &unit, &target);
                     match which {
                         ScoreKind::SelfScore => m.self_remark = text,
                         ScoreKind::Verified => m.verified_remark = text,
                     }
                     if *m == Default::default() {
-                        doc.unit_data_mut(&unit).manual.remove(&target);
+                        doc.unit_data_in_mut(&review, &unit).manual.remove(&target);
                     }
                 });
             }
@@ -300,12 +332,16 @@ impl Reducible for AppState {
                         rule: None,
                     },
                 };
-                doc.unit_data_mut(&unit).adjustments.push(line)
+                doc.unit_data_in_mut(&review, &unit).adjustments.push(line)
             }),
             Action::SetAdjustmentReason { unit, index, text } => {
                 let key = EditKey::AdjustmentReason(unit.clone(), index);
                 s.edit(Some(key), |doc| {
-                    if let Some(a) = doc.unit_data_mut(&unit).adjustments.get_mut(index) {
+                    if let Some(a) = doc
+                        .unit_data_in_mut(&review, &unit)
+                        .adjustments
+                        .get_mut(index)
+                    {
                         a.reason = text;
                     }
                 });
@@ -315,7 +351,11 @@ impl Reducible for AppState {
                     if !points.is_negative() {
                         let key = EditKey::AdjustmentPoints(unit.clone(), index);
                         s.edit(Some(key), |doc| {
-                            if let Some(a) = doc.unit_data_mut(&unit).adjustments.get_mut(index) {
+                            if let Some(a) = doc
+                                .unit_data_in_mut(&review, &unit)
+                                .adjustments
+                                .get_mut(index)
+                            {
                                 a.points = points;
                             }
                         });
@@ -323,7 +363,7 @@ impl Reducible for AppState {
                 }
             }
             Action::RemoveAdjustment { unit, index } => s.edit(None, |doc| {
-                let lines = &mut doc.unit_data_mut(&unit).adjustments;
+                let lines = &mut doc.unit_data_in_mut(&review, &unit).adjustments;
                 if index < lines.len() {
                     lines.remove(index);
                 }
@@ -331,15 +371,14 @@ impl Reducible for AppState {
             Action::Paste { row, col, cells } => s.paste(row, col, &cells),
             Action::Replace(doc) => {
                 s.edit(None, |d| *d = (*doc).clone());
-                if !matches!(&s.view, View::Unit(u) if s.doc.pact.unit(u).is_some()) {
-                    s.view = View::Main;
-                }
+                s.settle();
             }
             Action::External(doc) => {
                 if doc != s.doc {
                     s.doc = doc;
                     s.revision += 1;
                     s.last_edit = None;
+                    s.settle();
                 }
             }
             Action::Undo => {
@@ -347,6 +386,7 @@ impl Reducible for AppState {
                     s.redo.push(std::mem::replace(&mut s.doc, prev));
                     s.revision += 1;
                     s.last_edit = None;
+                    s.settle();
                 }
             }
             Action::Redo => {
@@ -354,6 +394,7 @@ impl Reducible for AppState {
                     s.undo.push_back(std::mem::replace(&mut s.doc, next));
                     s.revision += 1;
                     s.last_edit = None;
+                    s.settle();
                 }
             }
         }
@@ -553,6 +594,39 @@ mod tests {
             r.unit("tp-hcm").map(|u| u.deduction.to_string()),
             Some("8".into())
         );
+    }
+
+    #[test]
+    fn each_review_keeps_its_own_figures() {
+        let s = state()
+            .reduce(fig("ha-noi", "fires", PeriodKind::Current, "7"))
+            .reduce(Action::SetReview("6-thang-2023".into()))
+            .reduce(fig("ha-noi", "fires", PeriodKind::Current, "3"));
+        assert_eq!(
+            s.doc
+                .unit_data_in("6-thang-2023", "ha-noi")
+                .map(|d| d.entry("fires", PeriodKind::Current).clone()),
+            Some(Entry::int(3))
+        );
+        assert_eq!(
+            s.doc
+                .unit_data_in("nam-2023", "ha-noi")
+                .map(|d| d.entry("fires", PeriodKind::Current).clone()),
+            Some(Entry::int(7))
+        );
+        assert_eq!(s.results().review, "6-thang-2023");
+        // An unknown review is ignored; a document without the current review falls back.
+        let s = s.reduce(Action::SetReview("quy-9".into()));
+        assert_eq!(s.review, "6-thang-2023");
+        let s = s.reduce(Action::Replace(Rc::new(
+            Document::from_json(
+                &Document::default_pact()
+                    .to_json()
+                    .replace("6-thang-2023", "h1"),
+            )
+            .unwrap(),
+        )));
+        assert_eq!(s.review, "nam-2023");
     }
 
     #[test]

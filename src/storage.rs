@@ -266,6 +266,7 @@ pub fn summarize(doc: &Document) -> BackupSummary {
     let filled = doc
         .data
         .iter()
+        .flat_map(|r| &r.units)
         .flat_map(|d| d.figures.values())
         .map(|f| usize::from(!f.current.is_missing()) + usize::from(!f.baseline.is_missing()))
         .sum();

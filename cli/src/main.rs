@@ -36,9 +36,13 @@ enum LangArg {
 enum Command {
     /// Evaluate a file and print the results table (or the results JSON with --json).
     Eval {
-        /// Print exactly the results JSON that the app exports.
+        /// Print exactly the results JSON that the app exports (every review), or with
+        /// --review, that review's results.
         #[arg(long)]
         json: bool,
+        /// The review to evaluate (its id, e.g. `6-thang-2023`); the pact's first by default.
+        #[arg(long)]
+        review: Option<String>,
         /// The document (`-` for standard input).
         file: String,
     },
@@ -87,11 +91,34 @@ fn main() -> ExitCode {
             }
             Err(code) => code,
         },
-        Command::Eval { json, file } => match load(&file, lang) {
+        Command::Eval { json, review, file } => match load(&file, lang) {
             Ok(doc) => {
-                let results = doc.evaluate();
+                let explicit_review = review.is_some();
+                let id = review.unwrap_or_else(|| doc.pact.main_review().to_string());
+                if doc.pact.review(&id).is_none() {
+                    let known: Vec<&str> = doc.pact.reviews.iter().map(|r| r.id.as_str()).collect();
+                    eprintln!(
+                        "{file}: {} “{id}” ({}: {})",
+                        match lang {
+                            Lang::Vi => "giao ước không có kỳ đánh giá",
+                            Lang::En => "the pact has no review",
+                        },
+                        match lang {
+                            Lang::Vi => "có",
+                            Lang::En => "it has",
+                        },
+                        known.join(", ")
+                    );
+                    return ExitCode::from(2);
+                }
+                let results = doc.evaluate_review(&id);
                 if json {
-                    match serde_json::to_string_pretty(&results) {
+                    let text = if doc.pact.reviews.len() > 1 && !explicit_review {
+                        serde_json::to_string_pretty(&doc.evaluate_all())
+                    } else {
+                        serde_json::to_string_pretty(&results)
+                    };
+                    match text {
                         Ok(s) => emit(&s),
                         Err(e) => {
                             eprintln!("{e}");

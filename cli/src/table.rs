@@ -48,13 +48,17 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 pub fn render(doc: &Document, results: &Results, lang: Lang) -> String {
     let pact = &doc.pact;
     let mut out = format!("{}\n", pact.title.get(lang));
-    out.push_str(&format!(
-        "{}: {}   {}: {}\n",
-        l(lang, "Kỳ báo cáo", "Period"),
-        format_period(&pact.period),
-        l(lang, "Cùng kỳ", "Baseline"),
-        format_period(&pact.baseline),
-    ));
+    if let Some(review) = pact.review(&results.review) {
+        out.push_str(&format!(
+            "{}: {}   {}: {}   {}: {}\n",
+            l(lang, "Kỳ đánh giá", "Review"),
+            review.name.get(lang),
+            l(lang, "Kỳ báo cáo", "Period"),
+            format_period(&review.period),
+            l(lang, "Cùng kỳ", "Baseline"),
+            format_period(&review.baseline),
+        ));
+    }
     if pact.weights_are_examples {
         out.push_str(l(
             lang,

@@ -138,9 +138,25 @@ fn eval_json_is_the_exported_results() {
     let (_dir, path) = file(doc.to_json());
     let out = stdout_of(thidua().args(["eval", "--json"]).arg(&path));
     let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(printed, serde_json::to_value(doc.evaluate()).unwrap());
+    // Every review's results, as the export carries them.
+    assert_eq!(printed, serde_json::to_value(doc.evaluate_all()).unwrap());
     let exported: serde_json::Value = serde_json::from_str(&doc.export_json()).unwrap();
     assert_eq!(printed, exported["results"]);
+    // One review on request.
+    let one = stdout_of(
+        thidua()
+            .args(["eval", "--json", "--review", "nam-2023"])
+            .arg(&path),
+    );
+    let one: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert_eq!(one, serde_json::to_value(doc.evaluate()).unwrap());
+    assert_eq!(one, exported["results"][0]);
+    // An unknown review is a usage error.
+    thidua()
+        .args(["eval", "--review", "quy-9"])
+        .arg(&path)
+        .assert()
+        .code(2);
     // The language does not change the JSON.
     let en = stdout_of(thidua().args(["--lang", "en", "eval", "--json"]).arg(&path));
     assert_eq!(out, en);
@@ -183,10 +199,10 @@ fn bad_input_exits_1_and_says_why_on_stderr() {
             &[PATH_150, "value out of the allowed range (0 – 100)"]),
         (tampered("/pact/contents/3/targets/0/rule/threshold_pct", "5%".into()).into(), &["--lang", "en"],
             &[PATH_150, "wrong type or shape"]),
-        (tampered("/data/1/unit", "hue".into()).into(), &["--lang", "en"],
-            &["data[1].unit: the pact has no unit “hue”"]),
-        (tampered("/schema_version", 2.into()).into(), &["--lang", "en"], &["newer version"]),
-        (tampered("/schema_version", 2.into()).into(), &[], &["phiên bản mới hơn"]),
+        (tampered("/data/0/units/1/unit", "hue".into()).into(), &["--lang", "en"],
+            &["data[0].units[1].unit: the pact has no unit “hue”"]),
+        (tampered("/schema_version", 3.into()).into(), &["--lang", "en"], &["newer version"]),
+        (tampered("/schema_version", 3.into()).into(), &[], &["phiên bản mới hơn"]),
         (tampered("/format", "other".into()).into(), &["--lang", "en"], &["not a thidua file"]),
         (b"{\"format\": ".to_vec(), &["--lang", "en"], &["not valid JSON"]),
         (b"not json".to_vec(), &[], &["không phải JSON hợp lệ"]),

@@ -23,7 +23,7 @@ pub fn cluster(n: usize) -> Document {
         })
         .collect();
     let indicators: Vec<String> = doc.pact.indicators.iter().map(|d| d.id.clone()).collect();
-    doc.data = (0..n)
+    doc.data[0].units = (0..n)
         .map(|i| {
             let mut d = UnitData::new(format!("u{i}"));
             for (k, id) in indicators.iter().enumerate() {

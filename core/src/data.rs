@@ -190,6 +190,18 @@ pub struct AdjustmentLine {
     pub rule: Option<Id>,
 }
 
+/// What the units entered for one review of the pact.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewData {
+    /// The review's id in the pact.
+    pub review: Id,
+    /// One record per unit (a unit without one has no data yet).
+    #[serde(default)]
+    pub units: Vec<UnitData>,
+}
+
 /// Everything one unit entered.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -264,8 +264,20 @@ pub fn cluster1_2023() -> Pact {
             "Building a People's Public Security force that is truly clean, strong, regular, elite and modern — oriented to the grassroots",
         ),
         signed_on: Some(date(2023, 3, 30)),
-        period: Period { start: date(2022, 12, 15), end: date(2023, 12, 14) },
-        baseline: Period { start: date(2021, 12, 15), end: date(2022, 12, 14) },
+        reviews: vec![
+            Review {
+                id: "nam-2023".into(),
+                name: t("Tổng kết năm 2023", "Year-end review 2023"),
+                period: Period { start: date(2022, 12, 15), end: date(2023, 12, 14) },
+                baseline: Period { start: date(2021, 12, 15), end: date(2022, 12, 14) },
+            },
+            Review {
+                id: "6-thang-2023".into(),
+                name: t("Sơ kết 6 tháng đầu năm 2023", "Mid-year review 2023"),
+                period: Period { start: date(2022, 12, 15), end: date(2023, 6, 14) },
+                baseline: Period { start: date(2021, 12, 15), end: date(2022, 6, 14) },
+            },
+        ],
         units: vec![
             unit("ha-noi", "Công an TP Hà Nội", "Hà Nội City Police", ("Hà Nội", "Hà Nội"), Role::Member),
             unit("tp-hcm", "Công an TP Hồ Chí Minh", "Hồ Chí Minh City Police", ("TP HCM", "HCMC"), Role::Member),

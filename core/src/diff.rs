@@ -9,6 +9,8 @@ use std::collections::BTreeSet;
 /// One figure cell that differs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CellChange {
+    /// The review.
+    pub review: Id,
     /// The unit.
     pub unit: Id,
     /// The indicator.
@@ -66,26 +68,37 @@ pub fn changes(before: &Document, after: &Document) -> Changes {
         ..Changes::default()
     };
     let empty = crate::data::UnitData::default();
-    for unit in old_units.iter().filter(|u| new_units.contains(u)) {
-        let a = before.unit_data(unit).unwrap_or(&empty);
-        let b = after.unit_data(unit).unwrap_or(&empty);
-        let keys: BTreeSet<&Id> = a.figures.keys().chain(b.figures.keys()).collect();
-        for key in keys {
-            for period in [PeriodKind::Current, PeriodKind::Baseline] {
-                let (x, y) = (a.entry(key, period), b.entry(key, period));
-                if x != y {
-                    out.cells.push(CellChange {
-                        unit: unit.clone(),
-                        indicator: key.clone(),
-                        period,
-                        before: x.clone(),
-                        after: y.clone(),
-                    });
+    let reviews: BTreeSet<&Id> = before
+        .data
+        .iter()
+        .chain(&after.data)
+        .map(|r| &r.review)
+        .collect();
+    for review in reviews {
+        for unit in old_units.iter().filter(|u| new_units.contains(u)) {
+            let a = before.unit_data_in(review, unit).unwrap_or(&empty);
+            let b = after.unit_data_in(review, unit).unwrap_or(&empty);
+            let keys: BTreeSet<&Id> = a.figures.keys().chain(b.figures.keys()).collect();
+            for key in keys {
+                for period in [PeriodKind::Current, PeriodKind::Baseline] {
+                    let (x, y) = (a.entry(key, period), b.entry(key, period));
+                    if x != y {
+                        out.cells.push(CellChange {
+                            review: review.clone(),
+                            unit: unit.clone(),
+                            indicator: key.clone(),
+                            period,
+                            before: x.clone(),
+                            after: y.clone(),
+                        });
+                    }
                 }
             }
-        }
-        if a.manual != b.manual || a.adjustments != b.adjustments {
-            out.scores_changed.push(unit.clone());
+            if (a.manual != b.manual || a.adjustments != b.adjustments)
+                && !out.scores_changed.contains(unit)
+            {
+                out.scores_changed.push(unit.clone());
+            }
         }
     }
     out

@@ -10,7 +10,7 @@
 //! - the first type error is reported with its JSON path, then every semantic problem
 //!   ([`crate::validate`]) with its path and a message in Vietnamese and English.
 
-use crate::data::{json_kind, UnitData};
+use crate::data::{json_kind, ReviewData, UnitData};
 use crate::i18n::Lang;
 use crate::model::Pact;
 use crate::score::{evaluate, Results};
@@ -21,7 +21,7 @@ use serde_json::Value;
 /// The format tag every document carries.
 pub const FORMAT: &str = "thidua.pact";
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// The largest file import accepts (16 MiB, far above 10,000 units).
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
@@ -32,18 +32,19 @@ pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 pub struct Document {
     /// Always `"thidua.pact"`.
     pub format: String,
-    /// The schema version, 1.
+    /// The schema version, 2.
     pub schema_version: u32,
     /// The pact.
     pub pact: Pact,
-    /// What each unit entered, one record per unit.
+    /// What the units entered, per review.
     #[serde(default)]
-    pub data: Vec<UnitData>,
-    /// Present in exports: the results computed when the file was written. Ignored on import.
+    pub data: Vec<ReviewData>,
+    /// Present in exports: the results of every review, computed when the file was written.
+    /// Ignored on import.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<serde_json::Map<String, Value>>")
+        schemars(with = "Option<Vec<serde_json::Map<String, Value>>>")
     )]
     pub results: Option<Value>,
 }
@@ -82,9 +83,16 @@ pub enum ImportError {
 }
 
 impl Document {
-    /// A new document for a pact, with an empty record per unit.
+    /// A new document for a pact: for every review, an empty record per unit.
     pub fn new(pact: Pact) -> Document {
-        let data = pact.units.iter().map(|u| UnitData::new(&u.id)).collect();
+        let data = pact
+            .reviews
+            .iter()
+            .map(|r| ReviewData {
+                review: r.id.clone(),
+                units: pact.units.iter().map(|u| UnitData::new(&u.id)).collect(),
+            })
+            .collect();
         Document {
             format: FORMAT.into(),
             schema_version: SCHEMA_VERSION,
@@ -99,26 +107,73 @@ impl Document {
         Document::new(crate::default_pact::cluster1_2023())
     }
 
-    /// Evaluates the document.
+    /// Evaluates the main review (the pact's first).
     pub fn evaluate(&self) -> Results {
-        evaluate(&self.pact, &self.data)
+        self.evaluate_review(self.pact.main_review())
     }
 
-    /// The data record of a unit.
+    /// Evaluates one review (a review without data evaluates as "no data" everywhere).
+    pub fn evaluate_review(&self, review: &str) -> Results {
+        let mut r = evaluate(&self.pact, self.review_units(review));
+        r.review = review.to_string();
+        r
+    }
+
+    /// The results of every review, in the pact's order.
+    pub fn evaluate_all(&self) -> Vec<Results> {
+        self.pact
+            .reviews
+            .iter()
+            .map(|r| self.evaluate_review(&r.id))
+            .collect()
+    }
+
+    /// The unit records of a review (empty when it has none).
+    pub fn review_units(&self, review: &str) -> &[UnitData] {
+        self.data
+            .iter()
+            .find(|d| d.review == review)
+            .map(|d| d.units.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The record of a unit in the main review.
     pub fn unit_data(&self, unit: &str) -> Option<&UnitData> {
-        self.data.iter().find(|d| d.unit == unit)
+        self.unit_data_in(self.pact.main_review(), unit)
     }
 
-    /// The data record of a unit, created when absent.
+    /// The record of a unit in the main review, created when absent.
     pub fn unit_data_mut(&mut self, unit: &str) -> &mut UnitData {
-        let i = match self.data.iter().position(|d| d.unit == unit) {
+        let review = self.pact.main_review().to_string();
+        self.unit_data_in_mut(&review, unit)
+    }
+
+    /// The record of a unit in a review.
+    pub fn unit_data_in(&self, review: &str, unit: &str) -> Option<&UnitData> {
+        self.review_units(review).iter().find(|d| d.unit == unit)
+    }
+
+    /// The record of a unit in a review, created (with the review's data) when absent.
+    pub fn unit_data_in_mut(&mut self, review: &str, unit: &str) -> &mut UnitData {
+        let r = match self.data.iter().position(|d| d.review == review) {
             Some(i) => i,
             None => {
-                self.data.push(UnitData::new(unit));
+                self.data.push(ReviewData {
+                    review: review.to_string(),
+                    units: Vec::new(),
+                });
                 self.data.len() - 1
             }
         };
-        &mut self.data[i]
+        let units = &mut self.data[r].units;
+        let i = match units.iter().position(|d| d.unit == unit) {
+            Some(i) => i,
+            None => {
+                units.push(UnitData::new(unit));
+                units.len() - 1
+            }
+        };
+        &mut units[i]
     }
 
     /// The document as pretty JSON, without results (what storage keeps).
@@ -131,7 +186,7 @@ impl Document {
     /// The document as pretty JSON with freshly computed results (what export writes).
     pub fn export_json(&self) -> String {
         let mut doc = self.clone();
-        doc.results = serde_json::to_value(self.evaluate()).ok();
+        doc.results = serde_json::to_value(self.evaluate_all()).ok();
         to_pretty(&doc)
     }
 
@@ -279,9 +334,44 @@ fn to_pretty<T: Serialize>(v: &T) -> String {
 /// One migration step: from version `n` (its index + 1) to `n + 1`.
 type Step = fn(Value) -> Value;
 
-/// The migration steps, oldest first. Version 1 is the first published format, so the list is
-/// empty; each later version adds the step from the one before it.
-const MIGRATIONS: &[Step] = &[];
+/// The migration steps, oldest first: `MIGRATIONS[0]` takes version 1 to 2, and so on.
+const MIGRATIONS: &[Step] = &[v1_to_v2];
+
+/// The review a version-1 document's single period becomes.
+pub const V1_REVIEW_ID: &str = "ky-bao-cao";
+
+/// Version 1 had one reporting period (`pact.period`, `pact.baseline`) and one list of unit
+/// records (`data`). Version 2 has reviews: the period becomes the pact's only review, and the
+/// records become that review's data.
+fn v1_to_v2(mut value: Value) -> Value {
+    let Some(doc) = value.as_object_mut() else {
+        return value;
+    };
+    if let Some(pact) = doc.get_mut("pact").and_then(Value::as_object_mut) {
+        let mut review = serde_json::Map::new();
+        review.insert("id".into(), Value::from(V1_REVIEW_ID));
+        review.insert(
+            "name".into(),
+            serde_json::json!({ "vi": "Kỳ báo cáo", "en": "Reporting period" }),
+        );
+        for key in ["period", "baseline"] {
+            if let Some(v) = pact.remove(key) {
+                review.insert(key.into(), v);
+            }
+        }
+        pact.insert("reviews".into(), Value::Array(vec![Value::Object(review)]));
+    }
+    let units = doc
+        .remove("data")
+        .unwrap_or_else(|| Value::Array(Vec::new()));
+    doc.insert(
+        "data".into(),
+        serde_json::json!([{ "review": V1_REVIEW_ID, "units": units }]),
+    );
+    // Results are recomputed anyway; version 1's shape means nothing to version 2.
+    doc.remove("results");
+    value
+}
 
 /// Brings a document of an older schema version up to [`SCHEMA_VERSION`].
 pub fn migrate(mut value: Value, from: u32) -> Value {

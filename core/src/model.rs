@@ -31,10 +31,10 @@ pub struct Pact {
     /// The day the pact was signed.
     #[serde(default)]
     pub signed_on: Option<NaiveDate>,
-    /// The reporting period being judged.
-    pub period: Period,
-    /// The same period of the previous year, for reductions and no-increase targets.
-    pub baseline: Period,
+    /// The reviews (kỳ đánh giá) of the pact — e.g. the year-end review (tổng kết) and the mid-year
+    /// review (sơ kết 6 tháng) — each a reporting period compared with the same period of the
+    /// previous year. The first is the main one. At least one.
+    pub reviews: Vec<Review>,
     /// The units of the cluster, in their display order.
     pub units: Vec<Unit>,
     /// The figures every unit reports.
@@ -55,6 +55,21 @@ pub struct Pact {
     pub classification: Vec<Level>,
     /// Which units may be proposed for the flags.
     pub flags: FlagRules,
+}
+
+/// A review: a reporting period judged against the same period of the previous year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Stable identifier, e.g. `nam-2023`.
+    pub id: Id,
+    /// Name, e.g. "Tổng kết năm 2023".
+    pub name: Text,
+    /// The reporting period being judged.
+    pub period: Period,
+    /// The same period of the previous year, for reductions and no-increase targets.
+    pub baseline: Period,
 }
 
 /// A reporting period, both ends included.
@@ -450,6 +465,16 @@ pub struct FlagRules {
 }
 
 impl Pact {
+    /// The review with this id.
+    pub fn review(&self, id: &str) -> Option<&Review> {
+        self.reviews.iter().find(|r| r.id == id)
+    }
+
+    /// The main review's id (the first), or "" for a pact with none (which validation refuses).
+    pub fn main_review(&self) -> &str {
+        self.reviews.first().map(|r| r.id.as_str()).unwrap_or("")
+    }
+
     /// The unit with this id.
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)

@@ -119,6 +119,8 @@ impl UnitResult {
 pub struct Results {
     /// The pact id.
     pub pact: Id,
+    /// The review these results are for (empty when computed without one).
+    pub review: Id,
     /// Per unit, in the pact's unit order.
     pub units: Vec<UnitResult>,
     /// Unit ids by rank.
@@ -206,6 +208,7 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     }
     Results {
         pact: pact.id.clone(),
+        review: Id::new(),
         leading_unit: ranking.first().filter(|_| any_data).cloned(),
         provisional: units.iter().any(UnitResult::is_provisional),
         ranking,

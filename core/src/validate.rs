@@ -119,6 +119,13 @@ pub enum FieldProblem {
     ScoringMismatch,
     /// A period that ends before it starts.
     PeriodOrder,
+    /// A pact without any review period.
+    NoReviews,
+    /// A review that the pact does not have.
+    UnknownReview {
+        /// The id.
+        id: String,
+    },
     /// A bonus or deduction rule that the pact does not have.
     UnknownRule {
         /// The id.
@@ -236,6 +243,17 @@ impl FieldProblem {
                 "the period ends before it starts",
             )
             .into(),
+            NoReviews => pick(
+                vi,
+                "giao ước cần ít nhất một kỳ đánh giá",
+                "the pact needs at least one review period",
+            )
+            .into(),
+            UnknownReview { id } => pick_fmt(
+                vi,
+                format!("giao ước không có kỳ đánh giá “{id}”"),
+                format!("the pact has no review “{id}”"),
+            ),
             UnknownRule { id } => pick_fmt(
                 vi,
                 format!("giao ước không có quy định thưởng/trừ “{id}”"),
@@ -358,9 +376,22 @@ pub fn validate(doc: &Document) -> Vec<FieldError> {
         );
     }
     c.text("pact.title".into(), &pact.title);
-    for (name, p) in [("period", &pact.period), ("baseline", &pact.baseline)] {
-        if p.end < p.start {
-            c.push(format!("pact.{name}.end"), FieldProblem::PeriodOrder);
+    c.ids(
+        "pact.reviews",
+        pact.reviews.iter().map(|r| &r.id).enumerate(),
+    );
+    if pact.reviews.is_empty() {
+        c.push("pact.reviews", FieldProblem::NoReviews);
+    }
+    for (i, r) in pact.reviews.iter().enumerate() {
+        c.text(format!("pact.reviews[{i}].name"), &r.name);
+        for (name, p) in [("period", &r.period), ("baseline", &r.baseline)] {
+            if p.end < p.start {
+                c.push(
+                    format!("pact.reviews[{i}].{name}.end"),
+                    FieldProblem::PeriodOrder,
+                );
+            }
         }
     }
     c.ids("pact.units", pact.units.iter().map(|u| &u.id).enumerate());
@@ -522,9 +553,48 @@ fn check_data(c: &mut Checker, doc: &Document, kinds: &HashMap<&str, IndicatorKi
         .filter(|(_, t)| matches!(t.rule, Rule::Manual))
         .map(|(_, t)| t.id.as_str())
         .collect();
+    let reviews: HashSet<&str> = doc.pact.reviews.iter().map(|r| r.id.as_str()).collect();
+    let mut seen_reviews = HashSet::new();
+    for (r, review) in doc.data.iter().enumerate() {
+        if !reviews.contains(review.review.as_str()) {
+            c.push(
+                format!("data[{r}].review"),
+                FieldProblem::UnknownReview {
+                    id: review.review.clone(),
+                },
+            );
+        } else if !seen_reviews.insert(review.review.as_str()) {
+            c.push(
+                format!("data[{r}].review"),
+                FieldProblem::Duplicate {
+                    id: review.review.clone(),
+                },
+            );
+        }
+        check_units(
+            c,
+            &format!("data[{r}].units"),
+            doc,
+            &review.units,
+            &units,
+            &manual,
+            kinds,
+        );
+    }
+}
+
+fn check_units(
+    c: &mut Checker,
+    prefix: &str,
+    doc: &Document,
+    records: &[crate::data::UnitData],
+    units: &HashSet<&str>,
+    manual: &HashSet<&str>,
+    kinds: &HashMap<&str, IndicatorKind>,
+) {
     let mut seen = HashSet::new();
-    for (i, d) in doc.data.iter().enumerate() {
-        let base = format!("data[{i}]");
+    for (i, d) in records.iter().enumerate() {
+        let base = format!("{prefix}[{i}]");
         if !units.contains(d.unit.as_str()) {
             c.push(
                 format!("{base}.unit"),

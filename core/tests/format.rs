@@ -96,8 +96,8 @@ fn schema_versions() {
         assert!(matches!(errors[0].problem, FieldProblem::Type { .. }));
     };
     assert_eq!(
-        Document::from_json(&with("/schema_version", json!(2))),
-        Err(ImportError::NewerVersion { found: 2 })
+        Document::from_json(&with("/schema_version", json!(3))),
+        Err(ImportError::NewerVersion { found: 3 })
     );
     assert_eq!(
         Document::from_json(&with("/schema_version", json!(u64::MAX))),
@@ -142,13 +142,13 @@ fn type_errors_report_their_json_path() {
         ("/pact/contents/3/targets/0/scoring", json!("best"), "pact.contents[3].targets[0].scoring"),
         ("/pact/units/2/name", json!(5), "pact.units[2].name"),
         ("/pact/units/2/role", json!("chief"), "pact.units[2].role"),
-        ("/pact/period/start", json!("2023-02-30"), "pact.period.start"),
+        ("/pact/reviews/0/period/start", json!("2023-02-30"), "pact.reviews[0].period.start"),
         ("/pact/stated_total", json!([100]), "pact.stated_total"),
         ("/pact/indicators/16/kind", json!("money"), "pact.indicators[16].kind"),
-        ("/data/0/figures/crimes_social_order/current", json!(true), "data[0].figures.crimes_social_order.current"),
-        ("/data/0/figures/crimes_social_order/current", json!([1840]), "data[0].figures.crimes_social_order.current"),
-        ("/data/0/manual/t1/self", json!({}), "data[0].manual.t1.self"),
-        ("/data/3/adjustments", json!([{"kind": "bonus", "reason": "", "points": true}]), "data[3].adjustments[0].points"),
+        ("/data/0/units/0/figures/crimes_social_order/current", json!(true), "data[0].units[0].figures.crimes_social_order.current"),
+        ("/data/0/units/0/figures/crimes_social_order/current", json!([1840]), "data[0].units[0].figures.crimes_social_order.current"),
+        ("/data/0/units/0/manual/t1/self", json!({}), "data[0].units[0].manual.t1.self"),
+        ("/data/0/units/3/adjustments", json!([{"kind": "bonus", "reason": "", "points": true}]), "data[0].units[3].adjustments[0].points"),
         ("/pact/unexpected", json!(1), "pact.unexpected"),
         ("/unexpected", json!(1), "unexpected"),
     ];
@@ -196,13 +196,23 @@ fn semantic_errors_report_every_problem_with_its_path() {
         // Duplicate unit ids (and tp-hcm's data then names no unit).
         (vec![("/pact/units/1/id", json!("ha-noi"))], vec![
             e("pact.units[1].id", Duplicate { id: id("ha-noi") }),
-            e("data[1].unit", UnknownUnit { id: id("tp-hcm") }),
+            e("data[0].units[1].unit", UnknownUnit { id: id("tp-hcm") }),
+            e("data[1].units[1].unit", UnknownUnit { id: id("tp-hcm") }),
         ]),
-        (vec![("/data/2/unit", json!("hue"))], vec![e("data[2].unit", UnknownUnit { id: id("hue") })]),
-        (vec![("/data/2/unit", json!("ha-noi"))], vec![e("data[2].unit", Duplicate { id: id("ha-noi") })]),
+        (vec![("/data/0/units/2/unit", json!("hue"))], vec![e("data[0].units[2].unit", UnknownUnit { id: id("hue") })]),
+        (vec![("/data/0/units/2/unit", json!("ha-noi"))], vec![e("data[0].units[2].unit", Duplicate { id: id("ha-noi") })]),
         (vec![("/pact/units/0/id", json!("Hà Nội"))], vec![
             e("pact.units[0].id", BadId { id: id("Hà Nội") }),
-            e("data[0].unit", UnknownUnit { id: id("ha-noi") }),
+            e("data[0].units[0].unit", UnknownUnit { id: id("ha-noi") }),
+            e("data[1].units[0].unit", UnknownUnit { id: id("ha-noi") }),
+        ]),
+        // Data for a review the pact does not have, or twice for one.
+        (vec![("/data/1/review", json!("quy-1"))], vec![e("data[1].review", UnknownReview { id: id("quy-1") })]),
+        (vec![("/data/1/review", json!("nam-2023"))], vec![e("data[1].review", Duplicate { id: id("nam-2023") })]),
+        (vec![("/pact/reviews", json!([]))], vec![
+            e("pact.reviews", NoReviews),
+            e("data[0].review", UnknownReview { id: id("nam-2023") }),
+            e("data[1].review", UnknownReview { id: id("6-thang-2023") }),
         ]),
         (vec![("/pact/units/3/name", json!({"vi": " ", "en": ""}))], vec![e("pact.units[3].name", EmptyText)]),
         (vec![("/pact/contents/5/targets/0/rule/numerator", json!("arrests"))],
@@ -237,23 +247,23 @@ fn semantic_errors_report_every_problem_with_its_path() {
             vec![e("pact.adjustments.bonus_cap", TooPrecise { max_decimals: 4 })]),
         (vec![("/pact/flags/ministry_levels/0", json!("gold"))],
             vec![e("pact.flags.ministry_levels[0]", UnknownLevel { id: id("gold") })]),
-        (vec![("/pact/period/end", json!("2022-01-01"))], vec![e("pact.period.end", PeriodOrder)]),
-        (vec![("/data/1/adjustments", json!([{"kind": "bonus", "reason": "", "points": 2, "rule": "gold"}]))],
-            vec![e("data[1].adjustments[0].rule", UnknownRule { id: id("gold") })]),
-        (vec![("/data/1/adjustments", json!([{"kind": "bonus", "reason": "", "points": 8, "rule": "khong-ky-giao-uoc"}]))],
-            vec![e("data[1].adjustments[0].kind", KindMismatch { id: id("khong-ky-giao-uoc") })]),
+        (vec![("/pact/reviews/0/period/end", json!("2022-01-01"))], vec![e("pact.reviews[0].period.end", PeriodOrder)]),
+        (vec![("/data/0/units/1/adjustments", json!([{"kind": "bonus", "reason": "", "points": 2, "rule": "gold"}]))],
+            vec![e("data[0].units[1].adjustments[0].rule", UnknownRule { id: id("gold") })]),
+        (vec![("/data/0/units/1/adjustments", json!([{"kind": "bonus", "reason": "", "points": 8, "rule": "khong-ky-giao-uoc"}]))],
+            vec![e("data[0].units[1].adjustments[0].kind", KindMismatch { id: id("khong-ky-giao-uoc") })]),
         (vec![("/pact/adjustments/rules/1/id", json!("thanh-tich-dot-xuat"))],
             vec![e("pact.adjustments.rules[1].id", Duplicate { id: id("thanh-tich-dot-xuat") })]),
-        (vec![("/data/0/figures/arrests", json!({"current": 3}))],
-            vec![e("data[0].figures.arrests", UnknownIndicator { id: id("arrests") })]),
-        (vec![("/data/0/manual/t4", json!({"self": 3}))],
-            vec![e("data[0].manual.t4", UnknownManualTarget { id: id("t4") })]),
-        (vec![("/data/4/adjustments", json!([{"kind": "deduction", "reason": "", "points": -8}]))],
-            vec![e("data[4].adjustments[0].points", OutOfRange { min: Some(id("0")), max: Some(id("1000000")) })]),
+        (vec![("/data/0/units/0/figures/arrests", json!({"current": 3}))],
+            vec![e("data[0].units[0].figures.arrests", UnknownIndicator { id: id("arrests") })]),
+        (vec![("/data/0/units/0/manual/t4", json!({"self": 3}))],
+            vec![e("data[0].units[0].manual.t4", UnknownManualTarget { id: id("t4") })]),
+        (vec![("/data/0/units/4/adjustments", json!([{"kind": "deduction", "reason": "", "points": -8}]))],
+            vec![e("data[0].units[4].adjustments[0].points", OutOfRange { min: Some(id("0")), max: Some(id("1000000")) })]),
         // Several problems at once are all reported, in document order.
-        (vec![("/pact/contents/3/targets/0/rule/threshold_pct", json!(150)), ("/data/2/unit", json!("hue"))], vec![
+        (vec![("/pact/contents/3/targets/0/rule/threshold_pct", json!(150)), ("/data/0/units/2/unit", json!("hue"))], vec![
             e("pact.contents[3].targets[0].rule.threshold_pct", OutOfRange { min: Some(id("0")), max: Some(id("100")) }),
-            e("data[2].unit", UnknownUnit { id: id("hue") }),
+            e("data[0].units[2].unit", UnknownUnit { id: id("hue") }),
         ]),
     ];
     for (changes, expected) in cases {
@@ -315,6 +325,8 @@ fn every_field_problem() -> Vec<FieldProblem> {
         ScoringMismatch,
         PeriodOrder,
         UnknownRule { id: s("gold") },
+        NoReviews,
+        UnknownReview { id: s("quy-1") },
         KindMismatch {
             id: s("khong-ky-giao-uoc"),
         },
@@ -325,7 +337,7 @@ fn every_field_problem() -> Vec<FieldProblem> {
             UnknownUnit { .. } | UnknownIndicator { .. } | UnknownManualTarget { .. } => {}
             UnknownLevel { .. } | OutOfRange { .. } | TooPrecise { .. } | NotACount { .. } => {}
             SameIndicator | NoIndicators | CannotBeMet | ScoringMismatch | PeriodOrder => {}
-            UnknownRule { .. } | KindMismatch { .. } => {}
+            UnknownRule { .. } | KindMismatch { .. } | NoReviews | UnknownReview { .. } => {}
         }
     }
     all
@@ -366,7 +378,7 @@ fn every_problem_has_distinct_vietnamese_and_english_messages() {
         ImportError::UnknownFormat {
             found: Some("other".into()),
         },
-        ImportError::NewerVersion { found: 2 },
+        ImportError::NewerVersion { found: 3 },
         ImportError::Invalid(vec![FieldError::new("pact.id", FieldProblem::Missing)]),
     ];
     for e in errors {
@@ -378,7 +390,7 @@ fn every_problem_has_distinct_vietnamese_and_english_messages() {
             assert_ne!(v, n, "{e:?}");
         }
     }
-    let newer = ImportError::NewerVersion { found: 2 };
+    let newer = ImportError::NewerVersion { found: 3 };
     assert!(newer.messages(Lang::En)[0].contains("newer version"));
     assert!(newer.messages(Lang::Vi)[0].contains("phiên bản mới hơn"));
 }
@@ -458,10 +470,10 @@ fn numbers_beyond_the_supported_range_are_invalid_not_a_panic() {
     let big = |s: &str| -> Value { serde_json::from_str(s).unwrap() };
     #[rustfmt::skip]
     let cases: &[(&str, Value, &str)] = &[
-        ("/data/0/figures/crimes_social_order/current", big("1000000000000000000000000000000"), "data[0].figures.crimes_social_order.current"),
-        ("/data/0/figures/crimes_social_order/current", big("1e30"), "data[0].figures.crimes_social_order.current"),
-        ("/data/0/figures/crimes_social_order/baseline", big("-1e300"), "data[0].figures.crimes_social_order.baseline"),
-        ("/data/0/manual/t1/self", big("1e30"), "data[0].manual.t1.self"),
+        ("/data/0/units/0/figures/crimes_social_order/current", big("1000000000000000000000000000000"), "data[0].units[0].figures.crimes_social_order.current"),
+        ("/data/0/units/0/figures/crimes_social_order/current", big("1e30"), "data[0].units[0].figures.crimes_social_order.current"),
+        ("/data/0/units/0/figures/crimes_social_order/baseline", big("-1e300"), "data[0].units[0].figures.crimes_social_order.baseline"),
+        ("/data/0/units/0/manual/t1/self", big("1e30"), "data[0].units[0].manual.t1.self"),
         ("/pact/contents/3/targets/0/rule/threshold_pct", big("1e30"), "pact.contents[3].targets[0].rule.threshold_pct"),
         ("/pact/stated_total", big("123456789012345678901234567890"), "pact.stated_total"),
     ];
@@ -472,7 +484,7 @@ fn numbers_beyond_the_supported_range_are_invalid_not_a_panic() {
         assert!(matches!(errors[0].problem, FieldProblem::Type { .. }));
     }
     let errors = invalid(&with(
-        "/data/0/figures/crimes_social_order/current",
+        "/data/0/units/0/figures/crimes_social_order/current",
         big("1e30"),
     ));
     assert!(errors[0]
@@ -480,7 +492,7 @@ fn numbers_beyond_the_supported_range_are_invalid_not_a_panic() {
         .contains("out of the supported range"));
     // Within the decimal range but above 10^12: kept as entered, and evaluated as invalid.
     let text = with(
-        "/data/0/figures/crimes_social_order/current",
+        "/data/0/units/0/figures/crimes_social_order/current",
         big("10000000000000"),
     );
     let d = Document::from_json(&text).unwrap();
@@ -493,7 +505,7 @@ fn numbers_beyond_the_supported_range_are_invalid_not_a_panic() {
     assert_eq!(eval(&d, "ha-noi", "t4").status, Status::Invalid);
     // Exponent notation within range is read exactly.
     let d = Document::from_json(&with(
-        "/data/0/figures/crimes_social_order/current",
+        "/data/0/units/0/figures/crimes_social_order/current",
         big("1.84e3"),
     ))
     .unwrap();
@@ -514,12 +526,16 @@ fn export_carries_results_that_import_ignores() {
     let exported: Value = serde_json::from_str(&d.export_json()).unwrap();
     assert_eq!(
         exported["results"],
+        serde_json::to_value(d.evaluate_all()).unwrap()
+    );
+    assert_eq!(
+        exported["results"][0],
         serde_json::to_value(d.evaluate()).unwrap()
     );
     assert_eq!(Document::from_json(&d.export_json()), Ok(d.clone()));
     // Results in a file are never trusted: tampered ones are dropped, not read.
     let mut tampered = exported.clone();
-    tampered["results"]["units"][0]["total"] = json!("100");
+    tampered["results"][0]["units"][0]["total"] = json!("100");
     let back = Document::from_json(&tampered.to_string()).unwrap();
     assert_eq!(back.results, None);
     assert_eq!(back, d);
@@ -535,10 +551,10 @@ fn migrating_a_current_document_changes_nothing_but_the_version() {
     assert_eq!(migrate(v.clone(), SCHEMA_VERSION), v);
     let mut without = v.clone();
     without.as_object_mut().unwrap().remove("schema_version");
-    assert_eq!(migrate(without, 1), v);
+    assert_eq!(migrate(without, SCHEMA_VERSION), v);
     let mut other = v.clone();
     other["schema_version"] = json!(0);
-    assert_eq!(migrate(other, 1), v);
+    assert_eq!(migrate(other, SCHEMA_VERSION), v);
 }
 
 #[test]

@@ -338,7 +338,10 @@ pub fn app() -> Html {
         });
     }
 
-    let results: Rc<Results> = use_memo(DocRef(state.doc.clone()), |d| d.0.evaluate());
+    let results: Rc<Results> = use_memo(
+        (DocRef(state.doc.clone()), state.review.clone()),
+        |(d, review)| d.0.evaluate_review(review),
+    );
     let pact = &state.doc.pact;
     let dispatch = state.dispatcher();
 
@@ -482,51 +485,56 @@ pub fn app() -> Html {
     };
     let period = thidua_core::i18n::format_period;
     html! {
-        <>
-        <a class="skip" href="#h-figures">{tr(lang, "Đến bảng nhập số liệu", "Skip to the figures grid")}</a>
-        <header class="masthead">
-            <p class="cluster">{pact.cluster.get(lang)}</p>
-            <h1>{pact.title.get(lang)}</h1>
-            <p class="period">{trf(lang,
-                format!("Kỳ báo cáo {}, so với cùng kỳ {}", period(&pact.period), period(&pact.baseline)),
-                format!("Reporting period {}, compared with {}", period(&pact.period), period(&pact.baseline)))}</p>
-            if pact.weights_are_examples {
-                <p class="note">{tr(lang, "Thang điểm là ví dụ, chưa phải thang điểm chính thức của cụm; có thể sửa.", "The point weights are examples, not the cluster's adopted scale; they can be changed.")}</p>
+            <>
+            <a class="skip" href="#h-figures">{tr(lang, "Đến bảng nhập số liệu", "Skip to the figures grid")}</a>
+            <header class="masthead">
+                <p class="cluster">{pact.cluster.get(lang)}</p>
+                <h1>{pact.title.get(lang)}</h1>
+    <p class="period">{ match pact.review(&state.review) {
+                    Some(r) => trf(lang,
+                        format!("{}: kỳ báo cáo {}, so với cùng kỳ {}", r.name.get(lang), period(&r.period), period(&r.baseline)),
+                        format!("{}: reporting period {}, compared with {}", r.name.get(lang), period(&r.period), period(&r.baseline))),
+                    None => String::new(),
+                }}</p>
+                if pact.weights_are_examples {
+                    <p class="note">{tr(lang, "Thang điểm là ví dụ, chưa phải thang điểm chính thức của cụm; có thể sửa.", "The point weights are examples, not the cluster's adopted scale; they can be changed.")}</p>
+                }
+            </header>
+            { render_banner(&banner, lang, &session, &save_now, &dispatch, &state.doc) }
+            <Toolbar lang={lang} can_undo={state.can_undo()} can_redo={state.can_redo()}
+                reviews={pact.reviews.iter().map(|r| (r.id.clone(), r.name.get(lang).to_string())).collect::<Vec<_>>()}
+                review={AttrValue::from(state.review.clone())}
+                dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)} />
+            <main>
+            {
+                match &state.view {
+                    View::Unit(u) => html! {
+                        <UnitDetail doc={state.doc.clone()} results={results.clone()} unit={AttrValue::from(u.clone())} review={AttrValue::from(state.review.clone())} lang={lang} dispatch={dispatch.clone()} />
+                    },
+                    View::Main => html! {
+                        <>
+                        <section aria-labelledby="h-results">
+                            <h2 id="h-results">{tr(lang, "Kết quả", "Results")}</h2>
+                            <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
+                            <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
+                        </section>
+                        <section aria-labelledby="h-figures" class="no-print">
+                            <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
+                            <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} dispatch={dispatch.clone()} />
+                        </section>
+                        <div class="no-print">
+                            <DataPanel lang={lang} onfile={onfile} onexport_json={onexport_json} onexport_csv={onexport_csv}
+                                onprint={onprint} onreset={onreset} backups={(*backups).clone()} onrestore={onrestore} />
+                        </div>
+                        </>
+                    },
+                }
             }
-        </header>
-        { render_banner(&banner, lang, &session, &save_now, &dispatch, &state.doc) }
-        <Toolbar lang={lang} can_undo={state.can_undo()} can_redo={state.can_redo()}
-            dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)} />
-        <main>
-        {
-            match &state.view {
-                View::Unit(u) => html! {
-                    <UnitDetail doc={state.doc.clone()} results={results.clone()} unit={AttrValue::from(u.clone())} lang={lang} dispatch={dispatch.clone()} />
-                },
-                View::Main => html! {
-                    <>
-                    <section aria-labelledby="h-results">
-                        <h2 id="h-results">{tr(lang, "Kết quả", "Results")}</h2>
-                        <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
-                        <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
-                    </section>
-                    <section aria-labelledby="h-figures" class="no-print">
-                        <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
-                        <FiguresGrid doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
-                    </section>
-                    <div class="no-print">
-                        <DataPanel lang={lang} onfile={onfile} onexport_json={onexport_json} onexport_csv={onexport_csv}
-                            onprint={onprint} onreset={onreset} backups={(*backups).clone()} onrestore={onrestore} />
-                    </div>
-                    </>
-                },
-            }
+            <PrintBlock doc={state.doc.clone()} lang={lang} date={AttrValue::from(browser::today_dmy())} />
+            </main>
+            { render_modal(&modal, lang, &state.doc, &session, &replace_with_backup) }
+            </>
         }
-        <PrintBlock doc={state.doc.clone()} lang={lang} date={AttrValue::from(browser::today_dmy())} />
-        </main>
-        { render_modal(&modal, lang, &state.doc, &session, &replace_with_backup) }
-        </>
-    }
 }
 
 /// What a dialog is open for.

@@ -190,6 +190,8 @@ pub struct FiguresProps {
     pub doc: Rc<Document>,
     /// Its results (for cross-cell problems).
     pub results: Rc<Results>,
+    /// The review being entered.
+    pub review: AttrValue,
     /// The language.
     pub lang: Lang,
     /// The reducer.
@@ -256,7 +258,7 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             </thead>
             <tbody>
             { for pact.units.iter().enumerate().map(|(row, u)| {
-                let data = p.doc.unit_data(&u.id);
+                let data = p.doc.unit_data_in(&p.review, &u.id);
                 let uname = u.short_name.get(lang).to_string();
                 html! {
                     <tr>
@@ -293,6 +295,8 @@ pub struct UnitScoresProps {
     pub doc: Rc<Document>,
     /// The unit.
     pub unit: AttrValue,
+    /// The review.
+    pub review: AttrValue,
     /// The language.
     pub lang: Lang,
     /// The reducer.
@@ -309,7 +313,11 @@ pub fn unit_scores(p: &UnitScoresProps) -> Html {
         .unit(&unit)
         .map(|u| u.short_name.get(lang).to_string())
         .unwrap_or_default();
-    let data = p.doc.unit_data(&unit).cloned().unwrap_or_default();
+    let data = p
+        .doc
+        .unit_data_in(&p.review, &unit)
+        .cloned()
+        .unwrap_or_default();
     let manual_targets: Vec<_> = pact
         .targets()
         .filter(|(_, t)| matches!(t.rule, Rule::Manual))
@@ -365,7 +373,7 @@ pub fn unit_scores(p: &UnitScoresProps) -> Html {
                 })}
                 </tbody>
             </table>
-            <AdjustmentLines doc={p.doc.clone()} unit={p.unit.clone()} lang={lang} dispatch={p.dispatch.clone()} />
+            <AdjustmentLines doc={p.doc.clone()} unit={p.unit.clone()} review={p.review.clone()} lang={lang} dispatch={p.dispatch.clone()} />
         </section>
     }
 }
@@ -383,7 +391,7 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
         .unwrap_or_default();
     let lines = p
         .doc
-        .unit_data(&unit)
+        .unit_data_in(&p.review, &unit)
         .map(|d| d.adjustments.clone())
         .unwrap_or_default();
     let caps = &p.doc.pact.adjustments;

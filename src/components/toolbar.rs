@@ -18,6 +18,10 @@ pub struct ToolbarProps {
     pub dispatch: UseReducerDispatcher<AppState>,
     /// The save state, in words.
     pub save_label: AttrValue,
+    /// The pact's reviews: (id, name).
+    pub reviews: Vec<(String, String)>,
+    /// The current review.
+    pub review: AttrValue,
 }
 
 /// The toolbar.
@@ -28,8 +32,22 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.dispatch(a.clone()))
     };
+    let onreview = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            d.dispatch(Action::SetReview(sel.value()));
+        })
+    };
     html! {
         <div class="toolbar" role="toolbar" aria-label={tr(lang, "Công cụ", "Tools")}>
+            <label class="review">{tr(lang, "Kỳ đánh giá", "Review")}{" "}
+                <select onchange={onreview}>
+                { for p.reviews.iter().map(|(id, name)| html! {
+                    <option value={id.clone()} selected={*id == p.review.as_str()}>{name.clone()}</option>
+                })}
+                </select>
+            </label>
             <div class="lang" role="group" aria-label={tr(lang, "Ngôn ngữ", "Language")}>
                 <button type="button" lang="vi" aria-pressed={(lang == Lang::Vi).to_string()} onclick={act(Action::SetLang(Lang::Vi))}>{"Tiếng Việt"}</button>
                 <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={act(Action::SetLang(Lang::En))}>{"English"}</button>

@@ -19,6 +19,8 @@ pub struct UnitDetailProps {
     pub results: Rc<Results>,
     /// The unit.
     pub unit: AttrValue,
+    /// The review.
+    pub review: AttrValue,
     /// The language.
     pub lang: Lang,
     /// The reducer.
@@ -98,7 +100,7 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
                 })}
                 </tbody>
             </table>
-            <UnitScores doc={p.doc.clone()} unit={p.unit.clone()} lang={lang} dispatch={p.dispatch.clone()} />
+            <UnitScores doc={p.doc.clone()} unit={p.unit.clone()} review={p.review.clone()} lang={lang} dispatch={p.dispatch.clone()} />
         </section>
     }
 }
