@@ -84,20 +84,39 @@ pub enum Loaded {
     Quarantined {
         /// Where the raw text now also lives.
         key: String,
-        /// Why it could not be read (lines, in the UI language).
-        why: Vec<String>,
+        /// Why it could not be read.
+        why: Unreadable,
     },
     /// Unreadable data that could not be copied aside: it stays where it is, and this session
     /// must not write.
     Untouchable {
         /// Why it could not be read.
-        why: Vec<String>,
+        why: Unreadable,
     },
     /// Data written by a newer version: left untouched; this session must not write.
     Newer {
         /// The version found.
         found: u64,
     },
+}
+
+/// Why stored data could not be read (worded when shown, in the language of the moment).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The text is not a readable document.
+    Document(ImportError),
+    /// The storage itself failed.
+    Storage(StoreError),
+}
+
+impl Unreadable {
+    /// The reasons in a language, one line each.
+    pub fn messages(&self, lang: Lang) -> Vec<String> {
+        match self {
+            Unreadable::Document(e) => e.messages(lang),
+            Unreadable::Storage(e) => vec![store_error_text(e, lang)],
+        }
+    }
 }
 
 /// Reads an envelope and the document in it.
@@ -113,13 +132,13 @@ pub fn decode(raw: &str) -> Result<(Document, u64), ImportError> {
 }
 
 /// Reads the stored document, quarantining it when it cannot be read.
-pub fn load(store: &mut dyn Store, lang: Lang, now_ms: f64) -> Loaded {
+pub fn load(store: &mut dyn Store, now_ms: f64) -> Loaded {
     let raw = match store.get(DOC_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Empty,
         Err(e) => {
             return Loaded::Untouchable {
-                why: vec![store_error_text(&e, lang)],
+                why: Unreadable::Storage(e),
             }
         }
     };
@@ -127,7 +146,7 @@ pub fn load(store: &mut dyn Store, lang: Lang, now_ms: f64) -> Loaded {
         Ok((doc, seq)) => Loaded::Doc(Box::new(doc), seq),
         Err(ImportError::NewerVersion { found }) => Loaded::Newer { found },
         Err(e) => {
-            let why = e.messages(lang);
+            let why = Unreadable::Document(e);
             let key = format!("{QUARANTINE_PREFIX}{}", now_ms as u64);
             match store.set(&key, &raw) {
                 Ok(()) => Loaded::Quarantined { key, why },
@@ -462,21 +481,22 @@ mod tests {
     #[test]
     fn save_then_load_round_trips() {
         let mut s = MemoryStore::default();
-        assert_eq!(load(&mut s, Lang::Vi, 0.0), Loaded::Empty);
+        assert_eq!(load(&mut s, 0.0), Loaded::Empty);
         let d = doc_with_fires(3);
         assert_eq!(save(&mut s, &d, 0, "a", 1.0, false), Saved::Ok(1));
-        assert_eq!(load(&mut s, Lang::Vi, 2.0), Loaded::Doc(Box::new(d), 1));
+        assert_eq!(load(&mut s, 2.0), Loaded::Doc(Box::new(d), 1));
     }
 
     #[test]
     fn corrupt_data_is_copied_aside_untouched() {
         let mut s = MemoryStore::default();
         s.map.insert(DOC_KEY.into(), "{not json".into());
-        let Loaded::Quarantined { key, why } = load(&mut s, Lang::En, 1234.0) else {
+        let Loaded::Quarantined { key, why } = load(&mut s, 1234.0) else {
             panic!("expected quarantine");
         };
         assert_eq!(s.map.get(&key).map(String::as_str), Some("{not json"));
-        assert!(!why.is_empty());
+        assert!(!why.messages(Lang::En).is_empty());
+        assert_ne!(why.messages(Lang::En), why.messages(Lang::Vi));
         assert_eq!(quarantined(&s), vec![(key, "{not json".to_string())]);
     }
 
@@ -485,10 +505,7 @@ mod tests {
         let mut s = MemoryStore::default();
         s.map.insert(DOC_KEY.into(), "garbage".into());
         s.fail_writes = Some(StoreError::Full);
-        assert!(matches!(
-            load(&mut s, Lang::Vi, 1.0),
-            Loaded::Untouchable { .. }
-        ));
+        assert!(matches!(load(&mut s, 1.0), Loaded::Untouchable { .. }));
         assert_eq!(s.map.get(DOC_KEY).map(String::as_str), Some("garbage"));
     }
 
@@ -499,7 +516,7 @@ mod tests {
         v["schema_version"] = 99.into();
         let env = serde_json::json!({"seq": 4, "tab": "x", "saved_at": 0.0, "doc": v});
         s.map.insert(DOC_KEY.into(), env.to_string());
-        assert_eq!(load(&mut s, Lang::Vi, 1.0), Loaded::Newer { found: 99 });
+        assert_eq!(load(&mut s, 1.0), Loaded::Newer { found: 99 });
         assert_eq!(s.map.len(), 1);
     }
 
@@ -521,7 +538,7 @@ mod tests {
             Saved::Conflict
         );
         assert_eq!(
-            load(&mut s, Lang::Vi, 4.0),
+            load(&mut s, 4.0),
             Loaded::Doc(Box::new(doc_with_fires(2)), 2)
         );
         // The user chose to keep a's version.

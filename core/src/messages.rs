@@ -58,6 +58,30 @@ fn indicator_unit(pact: &Pact, id: &str, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// The unit of measure for a count: English units are written in the plural ("cases",
+/// "people"), so one of them needs the singular. Vietnamese nouns do not change.
+fn unit_for(pact: &Pact, id: &str, lang: Lang, n: i128) -> String {
+    let unit = indicator_unit(pact, id, lang);
+    if lang == Lang::En && n == 1 {
+        english_singular(&unit)
+    } else {
+        unit
+    }
+}
+
+/// "cases" → "case", "people" → "person", "injuries" → "injury"; anything else as it is.
+fn english_singular(word: &str) -> String {
+    if word == "people" {
+        "person".into()
+    } else if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with('s') && !word.ends_with("ss") && !word.contains(' ') {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
 /// The rule in a few symbols: "> 75%", "giảm ≥ 5%", "không tăng".
 pub fn rule_text(rule: &Rule, lang: Lang) -> String {
     let pct = |d: &Dec| format!("{}%", format_dec(*d, lang));
@@ -118,7 +142,7 @@ pub fn gap_text(pact: &Pact, e: &Evaluation, lang: Lang) -> Option<String> {
     Some(match gap {
         Gap::RateNeeds { additional, .. } => {
             let unit = match rule {
-                Rule::Rate { numerator, .. } => indicator_unit(pact, numerator, lang),
+                Rule::Rate { numerator, .. } => unit_for(pact, numerator, lang, *additional),
                 _ => String::new(),
             };
             let n = format_count(*additional, lang);
@@ -135,7 +159,7 @@ pub fn gap_text(pact: &Pact, e: &Evaluation, lang: Lang) -> Option<String> {
         .into(),
         Gap::ReductionOver { allowed_max, over } => {
             let unit = match rule {
-                Rule::Reduction { indicator, .. } => indicator_unit(pact, indicator, lang),
+                Rule::Reduction { indicator, .. } => unit_for(pact, indicator, lang, *over),
                 _ => String::new(),
             };
             let (o, m) = (format_count(*over, lang), format_count(*allowed_max, lang));
@@ -150,7 +174,8 @@ pub fn gap_text(pact: &Pact, e: &Evaluation, lang: Lang) -> Option<String> {
             .filter(|c| c.met == Some(false))
             .map(|c| {
                 let name = indicator_name(pact, &c.indicator, lang);
-                let unit = indicator_unit(pact, &c.indicator, lang);
+                let one = c.excess == crate::num::Dec::int(1);
+                let unit = unit_for(pact, &c.indicator, lang, if one { 1 } else { 2 });
                 let x = format_dec(c.excess, lang);
                 match lang {
                     Lang::Vi => format!("{name}: vượt {x} {unit}"),
@@ -314,6 +339,7 @@ fn summary(pact: &Pact, e: &Evaluation, lang: Lang, detail_up_to: usize) -> Stri
     if missing > 0 {
         parts.push(match lang {
             Lang::Vi => format!("thiếu {missing} số liệu"),
+            Lang::En if missing == 1 => "1 figure missing".to_string(),
             Lang::En => format!("{missing} figures missing"),
         });
     }
@@ -334,5 +360,24 @@ pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static st
         Negative => l(lang, "không được là số âm", "must not be negative"),
         NotWhole => l(lang, "phải là số nguyên", "must be a whole number"),
         TooLarge => l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::english_singular;
+
+    #[test]
+    fn english_units_in_the_singular() {
+        for (plural, one) in [
+            ("cases", "case"),
+            ("people", "person"),
+            ("reports", "report"),
+            ("injuries", "injury"),
+            ("billion VND", "billion VND"),
+            ("loss", "loss"),
+        ] {
+            assert_eq!(english_singular(plural), one);
+        }
     }
 }

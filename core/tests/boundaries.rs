@@ -540,7 +540,7 @@ fn excess_in_words_names_only_the_criteria_not_met() {
     );
     assert_eq!(
         gap_text(&doc.pact, &e, Lang::En).unwrap(),
-        "Traffic accidents: deaths: 1 people too many; Traffic accidents: injuries: 3 people too many"
+        "Traffic accidents: deaths: 1 person too many; Traffic accidents: injuries: 3 people too many"
     );
 }
 

@@ -26,9 +26,12 @@ enum Banner {
     /// No usable localStorage.
     NoStorage,
     /// Stored data was unreadable and was copied aside.
-    Quarantined { key: String, why: Vec<String> },
+    Quarantined {
+        key: String,
+        why: storage::Unreadable,
+    },
     /// Stored data was unreadable and could not be copied aside; nothing will be written.
-    Untouchable { why: Vec<String> },
+    Untouchable { why: storage::Unreadable },
     /// Stored data came from a newer version; nothing will be written.
     Newer { found: u64 },
     /// Saving failed.
@@ -81,8 +84,7 @@ fn boot() -> Boot {
         };
     };
     let lang = storage::load_lang(store.as_ref());
-    let (doc, seq, writable, banner) = match storage::load(store.as_mut(), lang, browser::now_ms())
-    {
+    let (doc, seq, writable, banner) = match storage::load(store.as_mut(), browser::now_ms()) {
         Loaded::Empty => (Document::default_pact(), 0, true, None),
         Loaded::Doc(doc, seq) => (*doc, seq, true, None),
         Loaded::Quarantined { key, why } => (
@@ -123,6 +125,22 @@ struct Session {
     saved_revision: u64,
     latest: Rc<Document>,
     latest_revision: u64,
+}
+
+impl Session {
+    /// Takes the version another tab stored (write sequence `seq`) as this tab's saved state.
+    /// Returns the document to show, or `None` when it is the one shown already.
+    fn adopt(&mut self, doc: Document, seq: u64) -> Option<Rc<Document>> {
+        self.base_seq = seq;
+        if doc == *self.latest {
+            self.saved_revision = self.latest_revision;
+            None
+        } else {
+            // Showing it bumps the revision by one; that revision is already saved.
+            self.saved_revision = self.latest_revision + 1;
+            Some(Rc::new(doc))
+        }
+    }
 }
 
 /// Document identity for memoisation (pointer equality, not a deep comparison).
@@ -178,7 +196,12 @@ pub fn app() -> Html {
         let (session, banner, save_state) = (session.clone(), banner.clone(), save_state.clone());
         let f: Rc<dyn Fn(bool)> = Rc::new(move |force: bool| {
             let mut s = session.borrow_mut();
-            if !s.writable || (s.saved_revision == s.latest_revision && !force) {
+            if !s.writable {
+                return;
+            }
+            if s.saved_revision == s.latest_revision && !force {
+                // Nothing new to write (e.g. the change came from another tab): it is saved.
+                save_state.set(SaveState::Saved);
                 return;
             }
             let store = s.store.clone();
@@ -311,10 +334,10 @@ pub fn app() -> Html {
                             Ok((doc, seq)) => {
                                 if s.saved_revision == s.latest_revision {
                                     // No unsaved edits here: take the other tab's version.
-                                    s.base_seq = seq;
-                                    s.saved_revision = s.latest_revision + 1;
-                                    drop(s);
-                                    d.dispatch(Action::External(Rc::new(doc)));
+                                    if let Some(doc) = s.adopt(doc, seq) {
+                                        drop(s);
+                                        d.dispatch(Action::External(doc));
+                                    }
                                 } else {
                                     banner.set(Some(Banner::Conflict));
                                 }
@@ -487,6 +510,7 @@ pub fn app() -> Html {
     html! {
             <>
             <a class="skip" href="#h-figures">{tr(lang, "Đến bảng nhập số liệu", "Skip to the figures grid")}</a>
+        <a class="skip" href="#h-data">{tr(lang, "Đến phần nhập, xuất, sao lưu dữ liệu", "Skip to import, export and backups")}</a>
             <header class="masthead">
                 <p class="cluster">{pact.cluster.get(lang)}</p>
                 <h1>{pact.title.get(lang)}</h1>
@@ -708,7 +732,7 @@ fn render_banner(
             html! {
                 <>
                 <p>{tr(lang, "Dữ liệu đã lưu trước đây không đọc được. Bản gốc được giữ nguyên ở một chỗ riêng; ứng dụng mở giao ước mặc định.", "The data saved earlier could not be read. The original is kept aside, untouched; the app opened the default pact.")}</p>
-                <ul>{ for why.iter().map(|w| html!{<li>{w}</li>}) }</ul>
+                <ul>{ for why.messages(lang).into_iter().map(|w| html!{<li>{w}</li>}) }</ul>
                 <button type="button" onclick={download}>{tr(lang, "Tải dữ liệu gốc", "Download the original data")}</button>
                 {" "}<button type="button" onclick={dismiss.clone()}>{tr(lang, "Đóng thông báo", "Dismiss")}</button>
                 </>
@@ -717,7 +741,7 @@ fn render_banner(
         Banner::Untouchable { why } => html! {
             <>
             <p>{tr(lang, "Dữ liệu đã lưu không đọc được và không thể sao lưu riêng, nên ứng dụng sẽ không ghi đè lên nó. ", "The saved data could not be read nor copied aside, so the app will not write over it. ")}{memory_only}</p>
-            <ul>{ for why.iter().map(|w| html!{<li>{w}</li>}) }</ul>
+            <ul>{ for why.messages(lang).into_iter().map(|w| html!{<li>{w}</li>}) }</ul>
             {export_button}
             </>
         },
@@ -746,10 +770,11 @@ fn render_banner(
                     let mut s = session.borrow_mut();
                     let raw = s.store.borrow().get(storage::DOC_KEY).ok().flatten();
                     if let Some(Ok((doc, seq))) = raw.map(|r| storage::decode(&r)) {
-                        s.base_seq = seq;
-                        s.saved_revision = s.latest_revision + 1;
+                        let adopted = s.adopt(doc, seq);
                         drop(s);
-                        dispatch.dispatch(Action::External(Rc::new(doc)));
+                        if let Some(doc) = adopted {
+                            dispatch.dispatch(Action::External(doc));
+                        }
                         banner.set(None);
                     }
                 })

@@ -98,7 +98,7 @@ pub fn data_panel(p: &DataPanelProps) -> Html {
     };
     html! {
         <section class="data-panel" aria-labelledby="h-data">
-            <h2 id="h-data">{tr(lang, "Dữ liệu: nhập, xuất, sao lưu", "Data: import, export, backups")}</h2>
+            <h2 id="h-data" tabindex="-1">{tr(lang, "Dữ liệu: nhập, xuất, sao lưu", "Data: import, export, backups")}</h2>
             <div class={classes!("dropzone", dragging.then_some("over"))} {ondragover} {ondragleave} {ondrop}>
                 // The native file input is visually hidden (its own wording follows the browser's
                 // language, not the app's); the label is the visible, translated control.

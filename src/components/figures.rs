@@ -64,6 +64,21 @@ pub struct CellProps {
 pub fn figure_cell(p: &CellProps) -> Html {
     let draft = use_state(|| None::<String>);
     let original = use_mut_ref(String::new);
+    // While the cell is focused it shows what is being typed. When the stored value changes for
+    // another reason (a paste, undo, another tab), the cell shows the new value, and Escape
+    // returns to it rather than writing an older value back.
+    {
+        let (draft, original, lang) = (draft.clone(), original.clone(), p.lang);
+        use_effect_with(p.entry.clone(), move |entry| {
+            if let Some(text) = (*draft).as_ref() {
+                if Entry::from_input(text, lang) != *entry {
+                    let shown = entry.display(lang);
+                    *original.borrow_mut() = shown.clone();
+                    draft.set(Some(shown));
+                }
+            }
+        });
+    }
     let shown = (*draft).clone().unwrap_or_else(|| p.entry.display(p.lang));
     let issue: Option<String> = p
         .entry

@@ -62,7 +62,7 @@ test('a block pasted with Ctrl+V fills the grid from the focused cell onward, as
   await expect(app.cell('TP HCM', VI.crimes, BASE)).toHaveValue('4.773');
   // Nothing beyond the block.
   await expect(app.cell('Đà Nẵng', VI.crimes, CUR)).toHaveValue('');
-  await expect(app.cell('Hà Nội', VI.reportsProcessed, CUR)).toHaveValue('');
+  await expect(app.cell('Hà Nội', VI.reportsReceived, CUR)).toHaveValue('');
   // Evaluated at once: Hà Nội 3,97% down (not enough), TP HCM 7,35% down.
   await expect(app.resultCell('Hà Nội', T.t4)).toContainText('3,97%');
   await expect(app.resultCell('Hà Nội', T.t4)).toContainText('Không đạt');
@@ -96,10 +96,11 @@ test('a pasted block stops at the grid edges; a single value pastes into the cel
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const app = new AppPage(page);
   // Three rows from the fourth unit: the third row falls off the grid and is ignored.
-  await app.cell('Hải Phòng', VI.casesSolved, CUR).click();
-  await app.pasteWithKeyboard('700\t\t1000\r\n800\t\t900\r\n1\t2\t3\r\n');
-  await expect(app.cell('Hải Phòng', VI.casesSolved, BASE)).toHaveValue('');
+  await app.cell('Hải Phòng', VI.casesOccurred, CUR).click();
+  await app.pasteWithKeyboard('1000\t\t700\r\n900\t\t800\r\n1\t2\t3\r\n');
+  await expect(app.cell('Hải Phòng', VI.casesOccurred, BASE)).toHaveValue('');
   await expect(app.cell('Hải Phòng', VI.casesOccurred, CUR)).toHaveValue('1.000');
+  await expect(app.cell('Hải Phòng', VI.casesSolved, CUR)).toHaveValue('700');
   await expect(app.cell('Cần Thơ', VI.casesSolved, CUR)).toHaveValue('800');
   await expect(app.cell('Cần Thơ', VI.casesOccurred, CUR)).toHaveValue('900');
   await expect(app.resultCell('Hải Phòng', T.t6a)).toContainText('70,00%');
@@ -254,7 +255,7 @@ test('arrow keys, Enter and Shift+Enter move between cells', async ({ page }) =>
   await page.keyboard.press('ArrowRight');
   await expect(app.cell('TP HCM', VI.crimes, BASE)).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  await expect(app.cell('TP HCM', VI.reportsProcessed, CUR)).toBeFocused();
+  await expect(app.cell('TP HCM', VI.reportsReceived, CUR)).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(app.cell('TP HCM', VI.crimes, CUR)).toBeFocused();
@@ -286,7 +287,7 @@ test('arrow keys, Enter and Shift+Enter move between cells', async ({ page }) =>
   await page.keyboard.press('ArrowRight');
   await expect(app.cell('Hà Nội', VI.crimes, BASE)).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  await expect(app.cell('Hà Nội', VI.reportsProcessed, CUR)).toBeFocused();
+  await expect(app.cell('Hà Nội', VI.reportsReceived, CUR)).toBeFocused();
 
   // Enter on the last row stays there.
   await app.cell('Cần Thơ', VI.fires, CUR).click();

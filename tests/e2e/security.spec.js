@@ -2,7 +2,7 @@
 // shown verbatim and never run.
 import { test, expect } from '@playwright/test';
 import { AppPage, T, VI } from './pages/app_page.js';
-import { buildDoc, filePayload } from './fixtures/docs.js';
+import { buildDoc, filePayload, mainUnits } from './fixtures/docs.js';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
@@ -18,7 +18,7 @@ function hostileDoc() {
       unit('ha-noi').short_name = { vi: SCRIPT, en: SCRIPT };
       unit('tp-hcm').name = { vi: SCRIPT, en: SCRIPT };
       unit('tp-hcm').short_name = { vi: IMG, en: IMG };
-      const hn = d.data.find((x) => x.unit === 'ha-noi');
+      const hn = mainUnits(d).find((x) => x.unit === 'ha-noi');
       hn.manual = { t1: { self: 8, self_remark: IMG, verified_remark: SCRIPT } };
       hn.adjustments = [
         { kind: 'bonus', reason: SCRIPT, points: 1 },

@@ -348,10 +348,18 @@ export class AppPage {
     }, DOC_KEY);
   }
 
-  /** The stored value of one figure (undefined when absent). */
-  async storedFigure(unitId, indicator, period) {
+  /** The review switcher (Kỳ đánh giá / Review). */
+  reviewSelect() {
+    return this.page.getByRole('combobox', { name: /Kỳ đánh giá|Review/ });
+  }
+
+  /** The stored value of one figure of a review (the pact's main review by default; undefined
+   * when absent). */
+  async storedFigure(unitId, indicator, period, review) {
     const env = await this.storedEnvelope();
-    const rec = env?.doc?.data?.find((d) => d.unit === unitId);
+    const id = review ?? env?.doc?.pact?.reviews?.[0]?.id;
+    const units = env?.doc?.data?.find((r) => r.review === id)?.units;
+    const rec = units?.find((d) => d.unit === unitId);
     return rec?.figures?.[indicator]?.[period];
   }
 
@@ -437,6 +445,7 @@ export const VI = {
   casesOccurred: 'Số vụ án xảy ra',
   casesSolved: 'Số vụ án điều tra, khám phá',
   reportsProcessed: 'Tố giác, tin báo, kiến nghị khởi tố đã xử lý',
+  reportsReceived: 'Tố giác, tin báo, kiến nghị khởi tố tiếp nhận',
   fires: 'Số vụ cháy',
   propertyLoss: 'Cháy, nổ: thiệt hại tài sản',
 };
