@@ -4,7 +4,9 @@
 
 use crate::ui::{points, target_number, tr};
 use thidua_core::i18n::{format_percent, Lang};
-use thidua_core::messages::{gap_text, margin_text, problems_compact, status_label};
+use thidua_core::messages::{
+    flag_labels, gap_text, level_name, margin_text, problems_compact, status_label,
+};
 use thidua_core::{Document, Results};
 
 /// The byte-order mark Excel needs to read UTF-8.
@@ -66,27 +68,8 @@ pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
             row.push(gap_text(pact, e, lang).unwrap_or_else(|| problems_compact(pact, e, lang)));
             row.push(points(&t.points, lang));
         }
-        let level = u
-            .level
-            .as_ref()
-            .and_then(|id| pact.classification.iter().find(|l| &l.id == id))
-            .map(|l| l.name.get(lang).to_string())
-            .unwrap_or_default();
-        let mut flags = Vec::new();
-        if u.government_flag {
-            flags.push(tr(
-                lang,
-                "Cờ thi đua của Chính phủ",
-                "Government emulation flag",
-            ));
-        }
-        if u.ministry_flag {
-            flags.push(tr(
-                lang,
-                "Cờ thi đua của Bộ Công an",
-                "Ministry emulation flag",
-            ));
-        }
+        let level = level_name(pact, u.level.as_deref(), lang);
+        let flags = flag_labels(u, lang);
         row.extend([
             points(&u.bonus, lang),
             points(&u.deduction, lang),

@@ -1,7 +1,9 @@
 //! Plain-text rendering of the results for the terminal.
 
 use thidua_core::i18n::{format_percent, format_period, format_scaled, Lang};
-use thidua_core::messages::{gap_text, margin_text, problems_summary, status_icon, status_label};
+use thidua_core::messages::{
+    flag_labels, gap_text, level_name, margin_text, problems_summary, status_icon, status_label,
+};
 use thidua_core::{Document, Points, Results};
 
 fn l<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
@@ -67,12 +69,6 @@ pub fn render(doc: &Document, results: &Results, lang: Lang) -> String {
         ));
     }
     out.push('\n');
-    let level_name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| pact.classification.iter().find(|lv| &lv.id == id))
-            .map(|lv| lv.name.get(lang).to_string())
-            .unwrap_or_else(|| "—".into())
-    };
     let rows: Vec<Vec<String>> = results
         .ranking
         .iter()
@@ -82,18 +78,12 @@ pub fn render(doc: &Document, results: &Results, lang: Lang) -> String {
                 .unit(&u.unit)
                 .map(|x| x.name.get(lang).to_string())
                 .unwrap_or_default();
-            let mut flags = Vec::new();
-            if u.government_flag {
-                flags.push(l(lang, "Cờ Chính phủ", "Government flag"));
-            }
-            if u.ministry_flag {
-                flags.push(l(lang, "Cờ Bộ Công an", "Ministry flag"));
-            }
+            let flags = flag_labels(u, lang);
             vec![
                 u.rank.to_string(),
                 name,
                 points(&u.total, lang),
-                level_name(&u.level),
+                level_name(pact, u.level.as_deref(), lang),
                 flags.join(", "),
                 if u.is_provisional() {
                     l(lang, "tạm tính", "provisional").to_string()

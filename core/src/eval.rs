@@ -377,6 +377,24 @@ pub fn evaluate_target(pact: &Pact, target: &Target, data: &UnitData) -> Evaluat
     }
 }
 
+/// Reads the two figures a rate or a reduction compares, and its threshold as a fraction; or
+/// the problems that keep them from being used.
+fn read_pair(
+    pact: &Pact,
+    data: &UnitData,
+    cells: [(&Id, PeriodKind); 2],
+    pct: Dec,
+) -> Result<(Ratio, Ratio, Ratio), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let a = read(pact, data, cells[0].0, cells[0].1, &mut problems);
+    let b = read(pact, data, cells[1].0, cells[1].1, &mut problems);
+    let (Some(a), Some(b)) = (a, b) else {
+        return Err(problems);
+    };
+    let t = threshold(pct).ok_or_else(|| vec![Problem::Overflow])?;
+    Ok((a.to_ratio(), b.to_ratio(), t))
+}
+
 fn rate(
     pact: &Pact,
     target: &Target,
@@ -386,15 +404,14 @@ fn rate(
     cmp: Comparator,
     pct: Dec,
 ) -> Evaluation {
-    let mut problems = Vec::new();
-    let n = read(pact, data, num_id, PeriodKind::Current, &mut problems);
-    let d = read(pact, data, den_id, PeriodKind::Current, &mut problems);
-    let (Some(n), Some(d)) = (n, d) else {
-        return Evaluation::with_problems(target, problems);
-    };
-    let (n, d) = (n.to_ratio(), d.to_ratio());
-    let Some(t) = threshold(pct) else {
-        return Evaluation::with_problems(target, vec![Problem::Overflow]);
+    let (n, d, t) = match read_pair(
+        pact,
+        data,
+        [(num_id, PeriodKind::Current), (den_id, PeriodKind::Current)],
+        pct,
+    ) {
+        Ok(v) => v,
+        Err(problems) => return Evaluation::with_problems(target, problems),
     };
     if n > d {
         return Evaluation::with_problems(
@@ -440,15 +457,14 @@ fn reduction(
     cmp: Comparator,
     pct: Dec,
 ) -> Evaluation {
-    let mut problems = Vec::new();
-    let c = read(pact, data, id, PeriodKind::Current, &mut problems);
-    let b = read(pact, data, id, PeriodKind::Baseline, &mut problems);
-    let (Some(c), Some(b)) = (c, b) else {
-        return Evaluation::with_problems(target, problems);
-    };
-    let (c, b) = (c.to_ratio(), b.to_ratio());
-    let Some(t) = threshold(pct) else {
-        return Evaluation::with_problems(target, vec![Problem::Overflow]);
+    let (c, b, t) = match read_pair(
+        pact,
+        data,
+        [(id, PeriodKind::Current), (id, PeriodKind::Baseline)],
+        pct,
+    ) {
+        Ok(v) => v,
+        Err(problems) => return Evaluation::with_problems(target, problems),
     };
     if b == Ratio::from_integer(0) {
         let mut e = Evaluation::new(target, Status::NotApplicable);

@@ -14,6 +14,34 @@ fn l<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
     }
 }
 
+/// The name of a unit's classification level, or "not classified".
+pub fn level_name(pact: &Pact, level: Option<&str>, lang: Lang) -> String {
+    level
+        .and_then(|id| pact.classification.iter().find(|l| l.id == id))
+        .map(|l| l.name.get(lang).to_string())
+        .unwrap_or_else(|| l(lang, "Chưa xếp loại", "Not classified").to_string())
+}
+
+/// The flags a unit may be proposed for, in words (empty when none).
+pub fn flag_labels(u: &crate::score::UnitResult, lang: Lang) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if u.government_flag {
+        out.push(l(
+            lang,
+            "Cờ thi đua của Chính phủ",
+            "Government emulation flag",
+        ));
+    }
+    if u.ministry_flag {
+        out.push(l(
+            lang,
+            "Cờ thi đua của Bộ Công an",
+            "Ministry emulation flag",
+        ));
+    }
+    out
+}
+
 /// The status as a word.
 pub fn status_label(s: Status, lang: Lang) -> &'static str {
     match s {

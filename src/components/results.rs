@@ -5,7 +5,8 @@ use crate::ui::{dec, points, target_number, tr, trf};
 use std::rc::Rc;
 use thidua_core::i18n::format_percent;
 use thidua_core::messages::{
-    gap_text, margin_text, problems_compact, rule_text, status_icon, status_label,
+    flag_labels, gap_text, level_name, margin_text, problems_compact, rule_text, status_icon,
+    status_label,
 };
 use thidua_core::score::Provisional;
 use thidua_core::{Document, Lang, Results, Status, TargetResult};
@@ -137,12 +138,6 @@ fn provisional_text(doc: &Document, p: &Provisional, lang: Lang) -> String {
 pub fn ranking(p: &ResultsProps) -> Html {
     let lang = p.lang;
     let pact = &p.doc.pact;
-    let level_name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| pact.classification.iter().find(|l| &l.id == id))
-            .map(|l| l.name.get(lang).to_string())
-            .unwrap_or_else(|| tr(lang, "Chưa xếp loại", "Not classified").to_string())
-    };
     html! {
         <div class="table-scroll">
         <table class="ranking">
@@ -167,9 +162,7 @@ pub fn ranking(p: &ResultsProps) -> Html {
                     Callback::from(move |_| d.dispatch(Action::SetView(View::Unit(id.clone()))))
                 };
                 let leading = p.results.leading_unit.as_deref() == Some(u.unit.as_str());
-                let mut flags = Vec::new();
-                if u.government_flag { flags.push(tr(lang, "Cờ thi đua của Chính phủ", "Government emulation flag")); }
-                if u.ministry_flag { flags.push(tr(lang, "Cờ thi đua của Bộ Công an", "Ministry emulation flag")); }
+                let flags = flag_labels(u, lang);
                 let provisional: Vec<String> = u.provisional.iter().map(|x| provisional_text(&p.doc, x, lang)).collect();
                 html! {
                     <tr class={classes!(leading.then_some("leading"))}>
@@ -182,7 +175,7 @@ pub fn ranking(p: &ResultsProps) -> Html {
                         <td>{format!("{}/{}", u.met, u.targets.len())}</td>
                         <td>{format!("+{} / −{}", points(&u.bonus, lang), points(&u.deduction, lang))}</td>
                         <td class="total">{points(&u.total, lang)}</td>
-                        <td>{level_name(&u.level)}{ if u.is_provisional() { tr(lang, " (tạm tính)", " (provisional)") } else { "" } }</td>
+                        <td>{level_name(pact, u.level.as_deref(), lang)}{ if u.is_provisional() { tr(lang, " (tạm tính)", " (provisional)") } else { "" } }</td>
                         <td>{ if flags.is_empty() { "—".to_string() } else { flags.join(", ") } }</td>
                         <td>
                             if provisional.is_empty() {
