@@ -195,7 +195,10 @@ pub fn save(
         seq,
         tab: tab.to_string(),
         saved_at: now_ms,
-        doc: serde_json::to_value(doc).unwrap_or_default(),
+        doc: match serde_json::to_value(doc) {
+            Ok(v) => v,
+            Err(e) => return Saved::Failed(StoreError::Other(e.to_string())),
+        },
     };
     let text = match serde_json::to_string(&env) {
         Ok(t) => t,

@@ -143,6 +143,11 @@ impl Session {
     }
 }
 
+/// Takes a snapshot before a change that replaces or removes data (provided to components as a
+/// context); it answers whether the change may go on.
+#[derive(Clone, PartialEq)]
+pub struct Snapshot(pub Callback<BackupReason, bool>);
+
 /// Document identity for memoisation (pointer equality, not a deep comparison).
 #[derive(Clone)]
 struct DocRef(Rc<Document>);
@@ -388,36 +393,44 @@ pub fn app() -> Html {
         use_effect_with((), move |_| refresh());
     }
     // Replace the document after taking a snapshot; refuse when the snapshot cannot be taken.
+    // Takes a snapshot of the current document before a change that replaces or removes data;
+    // false (and a banner) when it cannot be taken, and then the change must not happen.
+    let snapshot = {
+        let (session, banner, refresh) = (session.clone(), banner.clone(), refresh_backups.clone());
+        Callback::from(move |reason: BackupReason| -> bool {
+            let s = session.borrow();
+            if !s.writable {
+                // In-memory session: there is nowhere to keep a snapshot; undo still works.
+                return true;
+            }
+            let store = s.store.clone();
+            let result = storage::backup(
+                store.borrow_mut().as_mut(),
+                &s.latest,
+                reason,
+                browser::now_ms(),
+            );
+            drop(s);
+            match result {
+                Ok(_) => {
+                    refresh();
+                    true
+                }
+                Err(e) => {
+                    banner.set(Some(Banner::BackupFailed(e)));
+                    false
+                }
+            }
+        })
+    };
     let replace_with_backup = {
-        let (session, banner, dispatch, refresh, modal) = (
-            session.clone(),
-            banner.clone(),
-            dispatch.clone(),
-            refresh_backups.clone(),
-            modal.clone(),
-        );
+        let (snapshot, dispatch, modal) = (snapshot.clone(), dispatch.clone(), modal.clone());
         let f: Rc<dyn Fn(Rc<Document>, BackupReason)> =
             Rc::new(move |doc: Rc<Document>, reason: BackupReason| {
-                let s = session.borrow();
-                if s.writable {
-                    let store = s.store.clone();
-                    let result = storage::backup(
-                        store.borrow_mut().as_mut(),
-                        &s.latest,
-                        reason,
-                        browser::now_ms(),
-                    );
-                    if let Err(e) = result {
-                        drop(s);
-                        modal.set(None);
-                        banner.set(Some(Banner::BackupFailed(e)));
-                        return;
-                    }
-                }
-                drop(s);
                 modal.set(None);
-                dispatch.dispatch(Action::Replace(doc));
-                refresh();
+                if snapshot.emit(reason) {
+                    dispatch.dispatch(Action::Replace(doc));
+                }
             });
         f
     };
@@ -508,7 +521,7 @@ pub fn app() -> Html {
     };
     let period = thidua_core::i18n::format_period;
     html! {
-            <>
+            <ContextProvider<Snapshot> context={Snapshot(snapshot)}>
             <a class="skip" href="#h-figures">{tr(lang, "Đến bảng nhập số liệu", "Skip to the figures grid")}</a>
         <a class="skip" href="#h-data">{tr(lang, "Đến phần nhập, xuất, sao lưu dữ liệu", "Skip to import, export and backups")}</a>
             <header class="masthead">
@@ -557,7 +570,7 @@ pub fn app() -> Html {
             <PrintBlock doc={state.doc.clone()} lang={lang} date={AttrValue::from(browser::today_dmy())} />
             </main>
             { render_modal(&modal, lang, &state.doc, &session, &replace_with_backup) }
-            </>
+            </ContextProvider<Snapshot>>
         }
 }
 

@@ -5,8 +5,10 @@
 //! cell had when it was entered. Focusing a cell selects its text, so typing replaces it. A block
 //! pasted from a spreadsheet fills the cells from the focused one onward.
 
+use crate::components::app::Snapshot;
 use crate::grid::{self, Column};
 use crate::state::{Action, AppState};
+use crate::storage::BackupReason;
 use crate::ui::{dec, tr, trf};
 use std::rc::Rc;
 use thidua_core::data::{AdjustmentKind, CellIssue, PeriodKind};
@@ -396,6 +398,7 @@ pub fn unit_scores(p: &UnitScoresProps) -> Html {
 /// The bonus and deduction lines of a unit.
 #[function_component(AdjustmentLines)]
 fn adjustment_lines(p: &UnitScoresProps) -> Html {
+    let snapshot = use_context::<Snapshot>();
     let lang = p.lang;
     let unit = p.unit.to_string();
     let uname = p
@@ -463,7 +466,13 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
                 });
                 let d = p.dispatch.clone();
                 let u = unit.clone();
-                let onremove = Callback::from(move |_| d.dispatch(Action::RemoveAdjustment { unit: u.clone(), index: i }));
+                let snap = snapshot.clone();
+                let onremove = Callback::from(move |_| {
+                    // Removing a line is preceded by a snapshot, like every removal.
+                    if snap.as_ref().is_none_or(|s| s.0.emit(BackupReason::Remove)) {
+                        d.dispatch(Action::RemoveAdjustment { unit: u.clone(), index: i });
+                    }
+                });
                 let kind = kind_label(a.kind);
                 html! {
                     <li>

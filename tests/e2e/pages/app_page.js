@@ -250,6 +250,11 @@ export class AppPage {
     return this.button(`Thêm điểm thưởng — ${unitShort}`);
   }
 
+  /** The remove button of the n-th (1-based) line of a kind ("Điểm thưởng" / "Điểm trừ"). */
+  removeAdjustmentButton(unitShort, kind, n) {
+    return this.button(`Xóa ${kind} ${n} — ${unitShort}`);
+  }
+
   /** The ranking's button that opens a unit's view (by the unit's full name). */
   openUnitButton(fullName) {
     return this.page.getByRole('button', { name: new RegExp(`^(Xem chi tiết|Open details of) ${escape(fullName)}$`) });
