@@ -50,5 +50,8 @@ wasm-size:
 browser-test:
 	npx playwright test
 
-bench:
-	@echo "benchmarks are not written yet (see the benchmarks issue)"; exit 1
+## Prints the benchmark figures that exist so far (see BENCHMARKS.md for what is still missing).
+bench: setup-build dist
+	cargo bench -p thidua-core --bench evaluate -- --warm-up-time 1 --measurement-time 5
+	@echo "== transfer size of dist/ (release build) =="
+	@node scripts/sizes.mjs dist
