@@ -20,7 +20,6 @@ use crate::data::{Entry, ManualScore, PeriodKind, UnitData};
 use crate::model::{Comparator, Id, IndicatorKind, Pact, Rule, Target};
 use crate::num::{serialize_opt_ratio, Dec, Ratio};
 use serde::Serialize;
-use std::cmp::Ordering;
 
 /// The largest figure a unit can enter (10^12).
 pub const MAX_FIGURE: i128 = 1_000_000_000_000;
@@ -598,9 +597,4 @@ fn manual(target: &Target, score: Option<&ManualScore>) -> Evaluation {
     let mut e = Evaluation::new(target, Status::Scored);
     e.manual = Some(outcome);
     e
-}
-
-/// Compares two exact values (re-exported for callers that sort by value).
-pub fn compare(a: &Ratio, b: &Ratio) -> Ordering {
-    a.cmp(b)
 }

@@ -336,14 +336,6 @@ impl Rule {
             Rule::Manual => vec![],
         }
     }
-
-    /// True for a rule that reads the baseline period.
-    pub fn uses_baseline(&self) -> bool {
-        matches!(
-            self,
-            Rule::Reduction { .. } | Rule::NoIncrease { .. } | Rule::Decrease { .. }
-        )
-    }
 }
 
 /// How a value is compared with a threshold.

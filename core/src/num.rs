@@ -336,12 +336,6 @@ pub fn percent_rounded(r: &Ratio, decimals: u32) -> BigInt {
     )
 }
 
-/// Compares two fractions exactly without overflow for the magnitudes the crate allows.
-pub fn cmp_ratio(a: &Ratio, b: &Ratio) -> Ordering {
-    // Ratio's own Ord is exact (it compares by continued-fraction steps, never overflowing).
-    a.cmp(b)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
