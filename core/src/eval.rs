@@ -326,7 +326,9 @@ fn threshold(pct: Dec) -> Option<Ratio> {
     if pct.scale() > MAX_THRESHOLD_SCALE || pct.is_negative() || pct.0 > Dec::int(1_000_000).0 {
         return None;
     }
-    Some(pct.to_ratio() / Ratio::from_integer(100))
+    // mantissa / (100 · 10^scale), reduced once.
+    let n = pct.0.normalize();
+    Some(Ratio::new(n.mantissa(), 100 * 10i128.pow(n.scale())))
 }
 
 /// The smallest integer k with `k/1 ⋈ x` for the comparator (`>`: k > x, `≥`: k ≥ x).

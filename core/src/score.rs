@@ -163,6 +163,10 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
 
     // The best attainment per target, for relative-to-best scoring.
     let targets: Vec<_> = pact.targets().map(|(_, t)| t).collect();
+    let maxima: Vec<Points> = targets
+        .iter()
+        .map(|t| Points::from_dec(t.max_points))
+        .collect();
     let best: Vec<Option<Ratio>> = (0..targets.len())
         .map(|i| {
             evals
@@ -183,7 +187,7 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
                 .enumerate()
                 .map(|(i, e)| {
                     let t = targets[i];
-                    let points = target_points(pact, &e, t.scoring, t.max_points, best[i]);
+                    let points = target_points(pact, &e, t.scoring, &maxima[i], best[i]);
                     TargetResult {
                         eval: e,
                         points,
@@ -225,10 +229,10 @@ fn target_points(
     pact: &Pact,
     e: &Evaluation,
     method: ScoringMethod,
-    max: Dec,
+    max: &Points,
     best: Option<Ratio>,
 ) -> Points {
-    let max = Points::from_dec(max);
+    let max = max.clone();
     match e.status {
         Status::NoData | Status::Invalid => return Points::zero(),
         Status::NotApplicable => {
