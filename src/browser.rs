@@ -73,3 +73,20 @@ pub fn today_dmy() -> String {
         d.get_full_year()
     )
 }
+
+/// Activates the waiting new version and reloads (`window.thiduaApplyUpdate`, defined by the
+/// start-up script that registers the service worker).
+pub fn apply_update() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let f = js_sys::Reflect::get(
+        &window,
+        &wasm_bindgen::JsValue::from_str("thiduaApplyUpdate"),
+    );
+    if let Ok(f) = f {
+        if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+            let _ = f.call0(&window);
+        }
+    }
+}

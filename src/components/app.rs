@@ -262,8 +262,13 @@ pub fn app() -> Html {
         });
     }
 
-    // Flush on page hide; follow other tabs; language; shortcuts.
+    // A newer version was deployed and is waiting (announced by the service worker registration
+    // in the start-up script): a notice offers to reload; nothing reloads by itself.
+    let update_ready = use_state(|| false);
+
+    // Flush on page hide; follow other tabs; language; shortcuts; updates.
     {
+        let update_ready = update_ready.clone();
         let (save_now, session, banner, dispatch) = (
             save_now.clone(),
             session.clone(),
@@ -318,6 +323,11 @@ pub fn app() -> Html {
                         },
                     ));
                 }
+                listeners.push(gloo_events::EventListener::new(
+                    &window,
+                    "thidua-update",
+                    move |_| update_ready.set(true),
+                ));
                 let (session, banner, d) = (session.clone(), banner.clone(), dispatch.clone());
                 listeners.push(gloo_events::EventListener::new(
                     &window,
@@ -538,6 +548,19 @@ pub fn app() -> Html {
                 }
             </header>
             { render_banner(&banner, lang, &session, &save_now, &dispatch, &state.doc) }
+            if *update_ready {
+                <div class="update" role="status">
+                    {tr(lang, "Đã có phiên bản mới của ứng dụng. ", "A new version of the app is available. ")}
+                    <button type="button" onclick={
+                        let save_now = save_now.clone();
+                        Callback::from(move |_| {
+                            // Save first, then let the new version take over and reload.
+                            save_now(false);
+                            browser::apply_update();
+                        })
+                    }>{tr(lang, "Tải lại để cập nhật", "Reload to update")}</button>
+                </div>
+            }
             <Toolbar lang={lang} can_undo={state.can_undo()} can_redo={state.can_redo()}
                 reviews={pact.reviews.iter().map(|r| (r.id.clone(), r.name.get(lang).to_string())).collect::<Vec<_>>()}
                 review={AttrValue::from(state.review.clone())}
