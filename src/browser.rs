@@ -90,3 +90,40 @@ pub fn apply_update() {
         }
     }
 }
+
+/// What the browser says about this site's storage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StorageInfo {
+    /// The answer to `navigator.storage.persist()`: `Some(true)` when the data will not be
+    /// evicted under storage pressure; `None` when the browser has no such API.
+    pub persisted: Option<bool>,
+    /// Bytes used by this site, if the browser tells.
+    pub used: Option<f64>,
+    /// Estimated bytes available to this site, if the browser tells.
+    pub quota: Option<f64>,
+}
+
+/// Asks for persistent storage (once per call; browsers remember the answer) and reads the
+/// usage estimate.
+pub async fn storage_info() -> StorageInfo {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return StorageInfo::default();
+    };
+    let mut info = StorageInfo::default();
+    if let Ok(p) = manager.persist() {
+        info.persisted = JsFuture::from(p).await.ok().and_then(|v| v.as_bool());
+    }
+    if let Ok(p) = manager.estimate() {
+        if let Ok(v) = JsFuture::from(p).await {
+            let get = |k: &str| {
+                js_sys::Reflect::get(&v, &wasm_bindgen::JsValue::from_str(k))
+                    .ok()
+                    .and_then(|x| x.as_f64())
+            };
+            info.used = get("usage");
+            info.quota = get("quota");
+        }
+    }
+    info
+}

@@ -515,6 +515,18 @@ pub fn app() -> Html {
         let modal = modal.clone();
         Callback::from(move |_| modal.set(Some(Modal::ConfirmReset)))
     };
+    // Ask for persistent storage once, and read the usage estimate after every save.
+    let storage_info = use_state(browser::StorageInfo::default);
+    {
+        let storage_info = storage_info.clone();
+        use_effect_with(*save_state == SaveState::Saved, move |saved| {
+            if *saved {
+                wasm_bindgen_futures::spawn_local(async move {
+                    storage_info.set(browser::storage_info().await);
+                });
+            }
+        });
+    }
     let onrestore = {
         let modal = modal.clone();
         Callback::from(move |key: String| modal.set(Some(Modal::ConfirmRestore { key })))
@@ -584,7 +596,8 @@ pub fn app() -> Html {
                         </section>
                         <div class="no-print">
                             <DataPanel lang={lang} onfile={onfile} onexport_json={onexport_json} onexport_csv={onexport_csv}
-                                onprint={onprint} onreset={onreset} backups={(*backups).clone()} onrestore={onrestore} />
+                                onprint={onprint} onreset={onreset} backups={(*backups).clone()} onrestore={onrestore}
+                                storage={(*storage_info).clone()} />
                         </div>
                         </>
                     },

@@ -27,6 +27,25 @@ pub struct DataPanelProps {
     pub backups: Vec<BackupInfo>,
     /// Restore a snapshot by key (the app asks first).
     pub onrestore: Callback<String>,
+    /// What the browser says about this site's storage.
+    pub storage: crate::browser::StorageInfo,
+}
+
+/// Bytes in words: "12,5 KB", "1,2 MB" (decimal units, one decimal).
+fn bytes(n: f64, lang: Lang) -> String {
+    let (value, unit) = if n >= 1e9 {
+        (n / 1e9, "GB")
+    } else if n >= 1e6 {
+        (n / 1e6, "MB")
+    } else {
+        (n / 1e3, "KB")
+    };
+    // Tenths, rounded: display only.
+    let tenths = (value * 10.0).round() as i128;
+    format!(
+        "{} {unit}",
+        thidua_core::i18n::format_scaled(&tenths.into(), 1, lang)
+    )
 }
 
 /// "30/03/2023 14:05" from milliseconds.
@@ -112,6 +131,21 @@ pub fn data_panel(p: &DataPanelProps) -> Html {
                 <button type="button" onclick={emit(&p.onprint)}>{tr(lang, "In kết quả", "Print the results")}</button>
                 <button type="button" onclick={emit(&p.onreset)}>{tr(lang, "Khôi phục giao ước mặc định…", "Reset to the built-in pact…")}</button>
             </div>
+            <h3>{tr(lang, "Bộ nhớ của trình duyệt", "Browser storage")}</h3>
+            <dl class="storage-info" aria-label={tr(lang, "Bộ nhớ của trình duyệt", "Browser storage")}>
+                <dt>{tr(lang, "Lưu trữ bền vững", "Persistent storage")}</dt>
+                <dd>{ match p.storage.persisted {
+                    Some(true) => tr(lang, "đã được trình duyệt cấp: dữ liệu không bị tự động xóa khi thiếu chỗ", "granted: the browser will not clear this data when space runs low"),
+                    Some(false) => tr(lang, "chưa được cấp: trình duyệt có thể xóa dữ liệu khi thiếu chỗ — hãy xuất JSON thường xuyên", "not granted: the browser may clear this data when space runs low — export JSON regularly"),
+                    None => tr(lang, "trình duyệt không cho biết", "the browser does not say"),
+                }}</dd>
+                <dt>{tr(lang, "Dung lượng đã dùng", "Space used")}</dt>
+                <dd>{ match (p.storage.used, p.storage.quota) {
+                    (Some(u), Some(q)) => trf(lang, format!("{} trên khoảng {}", bytes(u, lang), bytes(q, lang)), format!("{} of about {}", bytes(u, lang), bytes(q, lang))),
+                    (Some(u), None) => bytes(u, lang),
+                    _ => tr(lang, "trình duyệt không cho biết", "the browser does not say").to_string(),
+                }}</dd>
+            </dl>
             <h3>{tr(lang, "Bản sao lưu tự động", "Automatic backups")}</h3>
             if p.backups.is_empty() {
                 <p>{tr(lang, "Chưa có bản sao lưu. Bản sao lưu được tạo trước khi nhập tệp, khôi phục mặc định hoặc xóa.", "No backups yet. One is taken before an import, a reset or a removal.")}</p>

@@ -71,6 +71,9 @@ test('a reset can be undone', async ({ page }) => {
 });
 
 test('a whole session with the keyboard only', async ({ page }) => {
+  // A long session (hundreds of key presses through the grid): more time than the default, so
+  // that a busy machine does not fail it. Nothing here measures speed.
+  test.slow();
   const app = new AppPage(page);
   // Any mouse use would be counted here.
   await page.evaluate(() => {

@@ -1,0 +1,55 @@
+// Installable and honest about storage: the web app manifest, its icons, and the storage panel
+// (persistent storage asked for, space used and quota shown).
+import { test, expect } from '@playwright/test';
+import { AppPage, VI } from './pages/app_page.js';
+
+test('the manifest is relative, Vietnamese, and its icons exist at the sizes it claims', async ({ page, request }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('./manifest.webmanifest');
+  const manifestUrl = new URL(href, page.url()).href;
+  const manifest = await (await request.get(manifestUrl)).json();
+  expect(manifest.name).toContain('Giao ước thi đua');
+  expect(manifest.lang).toBe('vi');
+  expect(manifest.start_url).toBe('./');
+  expect(manifest.scope).toBe('./');
+  expect(manifest.display).toBe('standalone');
+  for (const size of [192, 512]) {
+    const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}` && i.type === 'image/png');
+    expect(icon, `a ${size}px icon`).toBeTruthy();
+    const png = await (await request.get(new URL(icon.src, manifestUrl).href)).body();
+    // PNG header: width and height are big-endian at bytes 16 and 20.
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+  }
+});
+
+test('the storage panel shows the persistent-storage answer, the space used and the quota', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.fill('Hà Nội', VI.fires, VI.current, '3');
+  await app.waitSaved();
+  const info = page.locator('dl').filter({ has: page.getByText('Lưu trữ bền vững') });
+  await expect(info).toBeVisible();
+  await expect(info).toContainText(/đã được trình duyệt cấp|chưa được cấp/);
+  await expect(info).toContainText(/Dung lượng đã dùng.*\d+(,\d)? (KB|MB) trên khoảng \d+(\.\d{3})*(,\d)? (KB|MB|GB)/s);
+  await app.setLanguage('en');
+  const en = page.locator('dl').filter({ has: page.getByText('Persistent storage') });
+  await expect(en).toContainText(/(granted|not granted)/);
+  await expect(en).toContainText(/Space used.*\d+(\.\d)? (KB|MB) of about \d+(,\d{3})*(\.\d)? (KB|MB|GB)/s);
+});
+
+test('the JSON export holds only the document and its results', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.fill('Hà Nội', VI.fires, VI.current, '3');
+  const dl = await app.exportJson();
+  const doc = JSON.parse(await AppPage.text(dl));
+  expect(Object.keys(doc).sort()).toEqual(['data', 'format', 'pact', 'results', 'schema_version']);
+  // Nothing about the browser, the session or the machine.
+  const text = JSON.stringify(doc);
+  for (const word of ['userAgent', 'Chrome', 'localStorage', 'thidua.v1', '127.0.0.1']) {
+    expect(text).not.toContain(word);
+  }
+});
