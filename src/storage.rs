@@ -360,7 +360,14 @@ pub fn backups(store: &dyn Store) -> Vec<BackupInfo> {
         .into_iter()
         .filter_map(|key| {
             let raw = store.get(&key).ok()??;
-            let b: Backup = serde_json::from_str(&raw).ok()?;
+            // Only the header: the document inside is skipped, not built.
+            #[derive(Deserialize)]
+            struct Header {
+                at: f64,
+                reason: BackupReason,
+                summary: BackupSummary,
+            }
+            let b: Header = serde_json::from_str(&raw).ok()?;
             Some(BackupInfo {
                 key,
                 at: b.at,

@@ -528,8 +528,13 @@ pub fn app() -> Html {
         });
     }
     let onrestore = {
-        let modal = modal.clone();
-        Callback::from(move |key: String| modal.set(Some(Modal::ConfirmRestore { key })))
+        let (modal, session) = (modal.clone(), session.clone());
+        Callback::from(move |key: String| {
+            // Read the snapshot once, when it is chosen.
+            let snapshot =
+                storage::restore(session.borrow().store.borrow().as_ref(), &key).map(Rc::new);
+            modal.set(Some(Modal::ConfirmRestore { snapshot }))
+        })
     };
     let save_label = match *save_state {
         SaveState::Saved => tr(lang, "Đã lưu trong trình duyệt", "Saved in this browser"),
@@ -605,7 +610,7 @@ pub fn app() -> Html {
             }
             <PrintBlock doc={state.doc.clone()} lang={lang} date={AttrValue::from(browser::today_dmy())} />
             </main>
-            { render_modal(&modal, lang, &state.doc, &session, &replace_with_backup) }
+            { render_modal(&modal, lang, &state.doc, &replace_with_backup) }
             </ContextProvider<Snapshot>>
         }
 }
@@ -624,14 +629,15 @@ enum Modal {
     /// Reset to the built-in pact?
     ConfirmReset,
     /// Restore this snapshot?
-    ConfirmRestore { key: String },
+    ConfirmRestore {
+        snapshot: Result<Rc<Document>, Vec<String>>,
+    },
 }
 
 fn render_modal(
     modal: &UseStateHandle<Option<Modal>>,
     lang: Lang,
     doc: &Rc<Document>,
-    session: &Rc<RefCell<Session>>,
     replace: &Rc<dyn Fn(Rc<Document>, BackupReason)>,
 ) -> Html {
     let Some(m) = (**modal).clone() else {
@@ -705,30 +711,27 @@ fn render_modal(
                 </Dialog>
             }
         }
-        Modal::ConfirmRestore { key } => {
-            let restored = storage::restore(session.borrow().store.borrow().as_ref(), &key);
-            match restored {
-                Ok(old) => {
-                    let confirm = {
-                        let (replace, old) = (replace.clone(), Rc::new(old));
-                        Callback::from(move |_| replace(old.clone(), BackupReason::Restore))
-                    };
-                    html! {
-                        <Dialog title={AttrValue::from(tr(lang, "Khôi phục bản sao lưu?", "Restore this backup?"))} onclose={close.clone()}>
-                            <p>{tr(lang, "Dữ liệu hiện tại sẽ được sao lưu rồi thay bằng bản sao lưu đã chọn.", "Your current data is backed up, then replaced by the chosen backup.")}</p>
-                            <button type="button" onclick={confirm}>{tr(lang, "Khôi phục", "Restore")}</button>
-                            {" "}{cancel_button}
-                        </Dialog>
-                    }
-                }
-                Err(why) => html! {
-                    <Dialog title={AttrValue::from(tr(lang, "Không đọc được bản sao lưu", "This backup cannot be read"))} onclose={close.clone()}>
-                        <ul>{ for why.iter().map(|w| html!{<li>{w}</li>}) }</ul>
-                        <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Đóng", "Close")}</button>
+        Modal::ConfirmRestore { snapshot } => match snapshot {
+            Ok(old) => {
+                let confirm = {
+                    let (replace, old) = (replace.clone(), old);
+                    Callback::from(move |_| replace(old.clone(), BackupReason::Restore))
+                };
+                html! {
+                    <Dialog title={AttrValue::from(tr(lang, "Khôi phục bản sao lưu?", "Restore this backup?"))} onclose={close.clone()}>
+                        <p>{tr(lang, "Dữ liệu hiện tại sẽ được sao lưu rồi thay bằng bản sao lưu đã chọn.", "Your current data is backed up, then replaced by the chosen backup.")}</p>
+                        <button type="button" onclick={confirm}>{tr(lang, "Khôi phục", "Restore")}</button>
+                        {" "}{cancel_button}
                     </Dialog>
-                },
+                }
             }
-        }
+            Err(why) => html! {
+                <Dialog title={AttrValue::from(tr(lang, "Không đọc được bản sao lưu", "This backup cannot be read"))} onclose={close.clone()}>
+                    <ul>{ for why.iter().map(|w| html!{<li>{w}</li>}) }</ul>
+                    <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Đóng", "Close")}</button>
+                </Dialog>
+            },
+        },
     }
 }
 
@@ -767,16 +770,13 @@ fn render_banner(
             <p>{tr(lang, "Trình duyệt không cho phép lưu dữ liệu (localStorage bị chặn). ", "This browser does not allow saving (localStorage is blocked). ")}{memory_only}{" "}{export_button}</p>
         },
         Banner::Quarantined { key, why } => {
-            let raw = session
-                .borrow()
-                .store
-                .borrow()
-                .get(&key)
-                .ok()
-                .flatten()
-                .unwrap_or_default();
+            // The raw text is read from storage when it is asked for, not on every render.
+            let session = session.clone();
             let download = Callback::from(move |_| {
-                let _ = browser::download("thidua-du-lieu-hong.txt", "text/plain", &raw);
+                let raw = session.borrow().store.borrow().get(&key).ok().flatten();
+                if let Some(raw) = raw {
+                    let _ = browser::download("thidua-du-lieu-hong.txt", "text/plain", &raw);
+                }
             });
             html! {
                 <>
