@@ -6,12 +6,14 @@
 //!
 //! - [`state`]: the whole app state as a pure reducer (`Action` + `impl Reducible`), testable
 //!   natively;
+//! - [`charts`]: what each chart shows (pure, tested natively) and its SVG drawing (plotters);
 //! - [`grid`]: the data grid's column layout and TSV paste parsing (pure);
 //! - [`storage`]: the one module that touches `localStorage`;
 //! - [`ui`]: bilingual UI wording helpers;
 //! - [`components`]: the views.
 
 pub mod browser;
+pub mod charts;
 pub mod components;
 pub mod export;
 pub mod grid;

@@ -24,6 +24,8 @@ pub enum View {
     Main,
     /// One unit: what it must still achieve.
     Unit(String),
+    /// Every chart.
+    Charts,
 }
 
 /// Identifies the field an edit touched, so that keystrokes in one field make one undo step.

@@ -506,38 +506,10 @@ fn criteria(pact: &Pact, target: &Target, data: &UnitData, ids: &[Id], strict: b
     if !problems.is_empty() {
         return Evaluation::with_problems(target, problems);
     }
-    let mut results = Vec::with_capacity(rows.len());
-    for (id, c, b) in rows {
-        let is_count = pact
-            .indicator(id)
-            .is_some_and(|d| d.kind == IndicatorKind::Count);
-        let (met, allowed) = if strict {
-            if b == Dec::ZERO && c == Dec::ZERO {
-                (None, b)
-            } else if is_count {
-                // One fewer; from a baseline of 0, back to 0 (where the criterion does not apply).
-                let allowed = (b.0 - rust_decimal::Decimal::ONE).max(rust_decimal::Decimal::ZERO);
-                (Some(c < b), Dec(allowed))
-            } else {
-                (Some(c < b), b)
-            }
-        } else {
-            (Some(c <= b), b)
-        };
-        let excess = if met == Some(false) {
-            Dec((c.0 - allowed.0).max(rust_decimal::Decimal::ZERO))
-        } else {
-            Dec::ZERO
-        };
-        results.push(CriterionResult {
-            indicator: id.clone(),
-            current: c,
-            baseline: b,
-            met,
-            change: (b != Dec::ZERO).then(|| (c.to_ratio() - b.to_ratio()) / b.to_ratio()),
-            excess,
-        });
-    }
+    let results: Vec<CriterionResult> = rows
+        .into_iter()
+        .map(|(id, c, b)| criterion(pact, id, c, b, strict))
+        .collect();
     let applicable = results.iter().filter(|r| r.met.is_some()).count();
     let met_count = results.iter().filter(|r| r.met == Some(true)).count();
     let status = if applicable == 0 {
@@ -558,6 +530,64 @@ fn criteria(pact: &Pact, target: &Target, data: &UnitData, ids: &[Id], strict: b
     }
     e.criteria = results;
     e
+}
+
+/// One criterion of a no-increase (`strict` false) or decrease (`strict` true) rule, from its two
+/// figures.
+fn criterion(pact: &Pact, id: &Id, c: Dec, b: Dec, strict: bool) -> CriterionResult {
+    let is_count = pact
+        .indicator(id)
+        .is_some_and(|d| d.kind == IndicatorKind::Count);
+    let (met, allowed) = if strict {
+        if b == Dec::ZERO && c == Dec::ZERO {
+            (None, b)
+        } else if is_count {
+            // One fewer; from a baseline of 0, back to 0 (where the criterion does not apply).
+            let allowed = (b.0 - rust_decimal::Decimal::ONE).max(rust_decimal::Decimal::ZERO);
+            (Some(c < b), Dec(allowed))
+        } else {
+            (Some(c < b), b)
+        }
+    } else {
+        (Some(c <= b), b)
+    };
+    let excess = if met == Some(false) {
+        Dec((c.0 - allowed.0).max(rust_decimal::Decimal::ZERO))
+    } else {
+        Dec::ZERO
+    };
+    CriterionResult {
+        indicator: id.clone(),
+        current: c,
+        baseline: b,
+        met,
+        change: (b != Dec::ZERO).then(|| (c.to_ratio() - b.to_ratio()) / b.to_ratio()),
+        excess,
+    }
+}
+
+/// One criterion of a no-increase or decrease target read on its own, for a chart of that
+/// indicator: the same decision the target makes, even when the target's other criteria have no
+/// figures yet. `Err` holds what is missing or invalid.
+pub fn evaluate_criterion(
+    pact: &Pact,
+    target: &Target,
+    data: &UnitData,
+    indicator: &str,
+) -> Result<CriterionResult, Vec<Problem>> {
+    let strict = match &target.rule {
+        Rule::NoIncrease { .. } => false,
+        Rule::Decrease { .. } => true,
+        _ => return Err(vec![]),
+    };
+    let id: Id = indicator.to_string();
+    let mut problems = Vec::new();
+    let c = read(pact, data, &id, PeriodKind::Current, &mut problems);
+    let b = read(pact, data, &id, PeriodKind::Baseline, &mut problems);
+    match (c, b) {
+        (Some(c), Some(b)) if problems.is_empty() => Ok(criterion(pact, &id, c, b, strict)),
+        _ => Err(problems),
+    }
 }
 
 fn manual(target: &Target, score: Option<&ManualScore>) -> Evaluation {

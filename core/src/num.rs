@@ -211,6 +211,15 @@ impl Points {
         }
     }
 
+    /// An approximation for drawing a chart. Never used for a decision: every comparison, gap and
+    /// rank is made on the exact value.
+    pub fn approx_f64(&self) -> f64 {
+        match &self.0 {
+            Repr::Small(r) => *r.numer() as f64 / *r.denom() as f64,
+            Repr::Big(b) => b.to_f64().unwrap_or(0.0),
+        }
+    }
+
     /// Rounded for display, half away from zero, as an integer scaled by 10^decimals.
     pub fn rounded(&self, decimals: u32) -> BigInt {
         let b = self.to_big();

@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use thidua_core::data::AdjustmentKind::{Bonus, Deduction};
-use thidua_core::eval::{Gap, Problem, ScoreKind};
+use thidua_core::eval::{evaluate_criterion, Gap, Problem, ScoreKind};
 use thidua_core::i18n::format_percent;
 use thidua_core::messages::gap_text;
 use thidua_core::model::{Comparator, NotApplicablePoints, Rule, ScoringMethod};
@@ -385,8 +385,41 @@ fn no_increase_and_decrease_per_criterion() {
         for (c, (cur, base)) in e.criteria.iter().zip(figures) {
             let change = (base != 0).then(|| ratio((cur - base) as i128, base as i128));
             assert_eq!(c.change, change, "{case}");
+            // Read on its own (as its chart does), each criterion decides the same.
+            let target = doc.pact.target("t7a").unwrap();
+            let data = doc.unit_data("ha-noi").unwrap();
+            let alone = evaluate_criterion(&doc.pact, target, data, &c.indicator);
+            assert_eq!(alone.as_ref(), Ok(c), "{case}");
         }
     }
+}
+
+#[test]
+fn a_criterion_read_alone_needs_only_its_own_figures() {
+    let mut doc = doc();
+    set(
+        &mut doc,
+        "ha-noi",
+        ids::TRAFFIC_DEATHS,
+        Entry::int(12),
+        Entry::int(10),
+    );
+    let e = eval(&doc, "ha-noi", "t7a");
+    assert_eq!(e.status, NoData, "the target waits for every criterion");
+    let target = doc.pact.target("t7a").unwrap();
+    let data = doc.unit_data("ha-noi").unwrap();
+    let deaths = evaluate_criterion(&doc.pact, target, data, ids::TRAFFIC_DEATHS).unwrap();
+    assert_eq!(deaths.met, Some(false));
+    assert_eq!(deaths.excess, thidua_core::Dec::int(2));
+    let missing = evaluate_criterion(&doc.pact, target, data, ids::TRAFFIC_ACCIDENTS).unwrap_err();
+    assert_eq!(missing.len(), 2, "{missing:?}");
+    assert!(missing.iter().all(|p| matches!(p, Problem::Missing { .. })));
+    // Not a no-increase or decrease target: nothing to read.
+    let rate = doc.pact.target("t6a").unwrap();
+    assert_eq!(
+        evaluate_criterion(&doc.pact, rate, data, ids::CASES_SOLVED),
+        Err(vec![])
+    );
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The root component: boots from storage, wires autosave, other tabs and shortcuts, and lays
 //! out the header, banners, toolbar and the current view.
 
+use super::chart::ChartFigure;
+use super::charts_view::ChartsView;
 use super::data_panel::DataPanel;
 use super::dialog::Dialog;
 use super::figures::FiguresGrid;
@@ -8,6 +10,7 @@ use super::print::PrintBlock;
 use super::results::{Ranking, ResultsMatrix};
 use super::toolbar::Toolbar;
 use super::unit_detail::UnitDetail;
+use crate::charts::model::ranking_chart;
 use crate::state::{Action, AppState, View};
 use crate::storage::{self, BackupReason, Loaded, MemoryStore, Saved, Store, StoreError};
 use crate::ui::{tr, trf};
@@ -580,7 +583,7 @@ pub fn app() -> Html {
             }
             <Toolbar lang={lang} can_undo={state.can_undo()} can_redo={state.can_redo()}
                 reviews={pact.reviews.iter().map(|r| (r.id.clone(), r.name.get(lang).to_string())).collect::<Vec<_>>()}
-                review={AttrValue::from(state.review.clone())}
+                review={AttrValue::from(state.review.clone())} view={state.view.clone()}
                 dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)} />
             <main>
             {
@@ -588,11 +591,15 @@ pub fn app() -> Html {
                     View::Unit(u) => html! {
                         <UnitDetail doc={state.doc.clone()} results={results.clone()} unit={AttrValue::from(u.clone())} review={AttrValue::from(state.review.clone())} lang={lang} dispatch={dispatch.clone()} />
                     },
+                    View::Charts => html! {
+                        <ChartsView doc={state.doc.clone()} results={results.clone()} lang={lang} />
+                    },
                     View::Main => html! {
                         <>
                         <section aria-labelledby="h-results">
                             <h2 id="h-results">{tr(lang, "Kết quả", "Results")}</h2>
                             <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
+                            <ChartFigure chart={Rc::new(ranking_chart(&state.doc, &results, lang))} lang={lang} />
                             <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
                         </section>
                         <section aria-labelledby="h-figures" class="no-print">

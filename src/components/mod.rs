@@ -1,6 +1,8 @@
 //! The views. Components are nouns; callbacks are `on…`; every control has a label.
 
 pub mod app;
+pub mod chart;
+pub mod charts_view;
 pub mod data_panel;
 pub mod dialog;
 pub mod figures;

@@ -1,6 +1,6 @@
 //! The toolbar: language, undo and redo, and the save state.
 
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, View};
 use crate::ui::tr;
 use thidua_core::Lang;
 use yew::prelude::*;
@@ -22,6 +22,8 @@ pub struct ToolbarProps {
     pub reviews: Vec<(String, String)>,
     /// The current review.
     pub review: AttrValue,
+    /// What the main area shows.
+    pub view: View,
 }
 
 /// The toolbar.
@@ -48,6 +50,10 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 })}
                 </select>
             </label>
+            <div class="views" role="group" aria-label={tr(lang, "Màn hình", "Screen")}>
+                <button type="button" aria-pressed={(p.view == View::Main).to_string()} onclick={act(Action::SetView(View::Main))}>{tr(lang, "Bảng kết quả và số liệu", "Results and figures")}</button>
+                <button type="button" aria-pressed={(p.view == View::Charts).to_string()} onclick={act(Action::SetView(View::Charts))}>{tr(lang, "Biểu đồ", "Charts")}</button>
+            </div>
             <div class="lang" role="group" aria-label={tr(lang, "Ngôn ngữ", "Language")}>
                 <button type="button" lang="vi" aria-pressed={(lang == Lang::Vi).to_string()} onclick={act(Action::SetLang(Lang::Vi))}>{"Tiếng Việt"}</button>
                 <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={act(Action::SetLang(Lang::En))}>{"English"}</button>

@@ -1,8 +1,10 @@
 //! One unit's view: "what must we still achieve this period?" — every target not met with its
 //! gap in cases, what is still missing, and the unit's manual scores and adjustments.
 
+use super::chart::ChartFigure;
 use super::figures::UnitScores;
 use super::results::target_cell;
+use crate::charts::model::gap_chart;
 use crate::state::{Action, AppState, View};
 use crate::ui::{points, target_number, tr, trf};
 use std::rc::Rc;
@@ -80,6 +82,7 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
                 })}
                 </ul>
             }
+            <ChartFigure chart={Rc::new(gap_chart(&p.doc, &p.results, Some(&p.unit), lang))} lang={lang} />
             if !incomplete.is_empty() {
                 <h3>{tr(lang, "Còn thiếu hoặc sai số liệu", "Missing or invalid data")}</h3>
                 <ul class="missing">

@@ -1,5 +1,5 @@
 // The page runs under its Content Security Policy (own origin only, plus 'wasm-unsafe-eval'):
-// through a whole session no policy violation is reported and no request leaves the origin.
+// through a whole session (load, edit, charts, export, import) no policy violation is reported and no request leaves the origin.
 import { test, expect } from '@playwright/test';
 import { AppPage, VI, T } from './pages/app_page.js';
 
@@ -32,6 +32,11 @@ test('a whole session raises no CSP violation and sends no request to another or
   await app.setLanguage('vi');
   await app.openUnit('Công an TP Hà Nội');
   await app.backButton().click();
+  // The charts, and one downloaded as SVG.
+  await app.openCharts();
+  await expect(app.chart('6.1 Tỷ lệ điều tra, khám phá án trên 75%')).toBeVisible();
+  await app.downloadChart('6.1 Tỷ lệ điều tra, khám phá án trên 75%');
+  await app.overviewButton().click();
   // Export, then import the export back.
   const dl = await app.exportJson();
   const file = info.outputPath('export.json');

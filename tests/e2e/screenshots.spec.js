@@ -61,6 +61,17 @@ test('screenshots of the main screen, a unit, English mode and the print view', 
   await shoot(page, 'print.png');
 });
 
+test('screenshot of the charts view', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await figures(app);
+  await app.openCharts();
+  await expect(app.chart('6.1 Tỷ lệ điều tra, khám phá án trên 75%')).toBeVisible();
+  // From the top of the charts, past the masthead and the toolbar.
+  await page.getByRole('heading', { level: 2, name: 'Biểu đồ' }).evaluate((h) => window.scrollTo(0, h.offsetTop - 60));
+  await shoot(page, 'charts.png');
+});
+
 test('the print view: title, period, ranking, date and signature lines, without the editing parts', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();

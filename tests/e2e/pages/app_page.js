@@ -180,9 +180,64 @@ export class AppPage {
     return this.page.getByRole('rowheader', { name, exact: true });
   }
 
-  /** Images on the page (the app has none; markup from data must not create any). */
+  /** `<img>` elements on the page (the app has none; markup from data must not create any). The
+   * charts are images by role, drawn as SVG: see `chart()`. */
   images() {
+    return this.page.locator('img');
+  }
+
+  // --- charts ----------------------------------------------------------------------------------
+
+  chartsButton() {
+    return this.page.getByRole('button', { name: /^(Biểu đồ|Charts)$/ });
+  }
+
+  overviewButton() {
+    return this.page.getByRole('button', { name: /^(Bảng kết quả và số liệu|Results and figures)$/ });
+  }
+
+  async openCharts() {
+    await this.chartsButton().click();
+    await expect(this.page.getByRole('heading', { level: 2, name: /^(Biểu đồ|Charts)$/ })).toBeVisible();
+  }
+
+  /** A chart, by its title: the image (role img) named by it. */
+  chart(title) {
+    return this.page.getByRole('img', { name: title, exact: true });
+  }
+
+  /** Every chart on the page. */
+  charts() {
     return this.page.getByRole('img');
+  }
+
+  /** The figure around a chart: title, image, description, download and table. */
+  chartFigure(title) {
+    return this.page.getByRole('figure', { name: title, exact: true });
+  }
+
+  /** The bars of a one-bar-per-row chart: plotters draws them 14 units tall (legend swatches are 12). */
+  chartBars(title, { paint } = {}) {
+    const sel = { met: '[fill="#0072B2"]', notMet: '[fill="none"][stroke="#D55E00"]' }[paint] ?? '';
+    return this.chart(title).locator(`svg rect[height="14"]${sel}`);
+  }
+
+  /** The texts drawn in a chart, trimmed. */
+  async chartTexts(title) {
+    const all = await this.chart(title).locator('svg text').allTextContents();
+    return all.map((t) => t.trim());
+  }
+
+  /** Opens a chart's table of figures and returns it. */
+  async chartTable(title) {
+    const fig = this.chartFigure(title);
+    await fig.getByText(/^(Bảng số liệu của biểu đồ|The chart's figures as a table)$/).click();
+    return fig.getByRole('table');
+  }
+
+  async downloadChart(title) {
+    const button = this.chartFigure(title).getByRole('button', { name: /^(Tải SVG|Download SVG): / });
+    return this.download(() => button.click());
   }
 
   /** The message shown next to an invalid cell. */

@@ -1,0 +1,86 @@
+//! One chart on the page: its title, the SVG drawn by plotters (as an image with a description),
+//! an SVG download, and the same numbers as a table behind a toggle.
+
+use crate::browser;
+use crate::charts::{draw, Chart};
+use crate::ui::{tr, trf};
+use std::rc::Rc;
+use thidua_core::Lang;
+use yew::prelude::*;
+
+/// Props of a chart.
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    /// What to draw.
+    pub chart: Rc<Chart>,
+    /// The language.
+    pub lang: Lang,
+}
+
+/// The downloadable file: an XML declaration, then the SVG with its title drawn in.
+fn file_text(chart: &Chart) -> Result<String, String> {
+    draw::svg(chart, draw::Purpose::File)
+        .map(|s| format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{s}"))
+}
+
+/// A chart with its description, download and data table.
+#[function_component(ChartFigure)]
+pub fn chart_figure(p: &ChartProps) -> Html {
+    let lang = p.lang;
+    let chart = &p.chart;
+    // Drawn again only when what it shows changes.
+    let svg = use_memo(p.chart.clone(), |c| draw::svg(c, draw::Purpose::Page));
+    let title_id = format!("chart-{}-title", chart.key);
+    let desc_id = format!("chart-{}-desc", chart.key);
+    let ondownload = {
+        let chart = p.chart.clone();
+        Callback::from(move |_| {
+            if let Ok(text) = file_text(&chart) {
+                let _ = browser::download(&chart.file_name(), "image/svg+xml", &text);
+            }
+        })
+    };
+    html! {
+        <figure class="chart" aria-labelledby={title_id.clone()}>
+            <figcaption id={title_id.clone()}>{chart.title.clone()}</figcaption>
+            {
+                match &*svg {
+                    // plotters escapes every text it writes (unit names included), so this is
+                    // drawing markup only.
+                    Ok(s) => html! {
+                        <div class="chart-svg" role="img" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}>
+                            { Html::from_html_unchecked(AttrValue::from(s.clone())) }
+                        </div>
+                    },
+                    Err(e) => html! {
+                        <p class="error" role="alert">{trf(lang, format!("Không vẽ được biểu đồ: {e}"), format!("The chart could not be drawn: {e}"))}</p>
+                    },
+                }
+            }
+            <p id={desc_id} class="chart-desc">{chart.description.clone()}</p>
+            <div class="chart-actions no-print">
+                <button type="button" onclick={ondownload}
+                    aria-label={trf(lang, format!("Tải SVG: {}", chart.title), format!("Download SVG: {}", chart.title))}>
+                    {tr(lang, "Tải SVG", "Download SVG")}
+                </button>
+            </div>
+            <details class="chart-data">
+                <summary>{tr(lang, "Bảng số liệu của biểu đồ", "The chart's figures as a table")}</summary>
+                <div class="table-scroll">
+                <table>
+                    <caption>{chart.title.clone()}</caption>
+                    <thead><tr>{ for chart.columns.iter().map(|c| html! { <th scope="col">{c.clone()}</th> }) }</tr></thead>
+                    <tbody>
+                    { for chart.rows.iter().map(|r| html! {
+                        <tr>
+                            <th scope="row">{r.full_label.clone()}</th>
+                            { for r.cells.iter().map(|c| html! { <td>{c.clone()}</td> }) }
+                        </tr>
+                    })}
+                    </tbody>
+                </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
