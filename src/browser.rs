@@ -17,6 +17,23 @@ pub fn today() -> String {
     )
 }
 
+/// Reads a chosen file as text (refusing files over the import size limit before reading).
+pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
+    if file.size() > thidua_core::document::MAX_FILE_BYTES as f64 {
+        return Err(format!("{}: {} bytes", file.name(), file.size()));
+    }
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| format!("{}: unreadable", file.name()))
+}
+
+/// The time now, as ISO 8601 in UTC (for provenance).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;

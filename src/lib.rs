@@ -7,6 +7,7 @@
 //! - [`state`]: the whole app state as a pure reducer (`Action` + `impl Reducible`), testable
 //!   natively;
 //! - [`charts`]: what each chart shows (pure, tested natively) and its SVG drawing (plotters);
+//! - [`pact_edit`]: edits of the pact itself, each checked before it is applied (pure);
 //! - [`grid`]: the data grid's column layout and TSV paste parsing (pure);
 //! - [`storage`]: the one module that touches `localStorage`;
 //! - [`ui`]: bilingual UI wording helpers;
@@ -17,6 +18,7 @@ pub mod charts;
 pub mod components;
 pub mod export;
 pub mod grid;
+pub mod pact_edit;
 pub mod state;
 pub mod storage;
 pub mod ui;

@@ -26,6 +26,8 @@ pub enum View {
     Unit(String),
     /// Every chart.
     Charts,
+    /// The pact editor and the workspace's pacts.
+    Pact,
 }
 
 /// Identifies the field an edit touched, so that keystrokes in one field make one undo step.
@@ -36,13 +38,18 @@ enum EditKey {
     Remark(String, String, ScoreKind),
     AdjustmentReason(String, usize),
     AdjustmentPoints(String, usize),
+    Pact(String),
 }
 
 /// The whole app state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    /// The working document.
+    /// The open pact with its data.
     pub doc: Rc<Document>,
+    /// The workspace's other pacts, in order (the open one stands at `active` among them).
+    pub others: Rc<Vec<Rc<Document>>>,
+    /// Where the open pact stands in the workspace.
+    pub active: usize,
     /// The interface language.
     pub lang: Lang,
     /// What the main area shows.
@@ -143,8 +150,24 @@ pub enum Action {
     },
     /// Replace the document (import, restore, reset); undoable.
     Replace(Rc<Document>),
-    /// Take a document that another tab saved; not an edit of this tab, so not undoable.
-    External(Rc<Document>),
+    /// Take the workspace that another tab saved (open pact, others, position); not an edit of
+    /// this tab, so not undoable.
+    External(Rc<Document>, Rc<Vec<Rc<Document>>>, usize),
+    /// An edit of the pact itself (the editor builds the new document and checks it first); one
+    /// undo step per field being typed in, named by `key`.
+    EditPact {
+        /// The field being edited.
+        key: String,
+        /// The document after the edit.
+        doc: Rc<Document>,
+    },
+    /// Open another pact of the workspace (by position). Undo history belongs to a pact and is
+    /// cleared.
+    OpenPact(usize),
+    /// Add a pact right after the open one and open it (duplicate, next year, import).
+    AddPact(Rc<Document>),
+    /// Delete a pact (by position); the last pact cannot be deleted.
+    DeletePact(usize),
     /// Undo the last edit.
     Undo,
     /// Redo.
@@ -157,6 +180,8 @@ impl AppState {
         AppState {
             review: doc.pact.main_review().to_string(),
             doc: Rc::new(doc),
+            others: Rc::new(Vec::new()),
+            active: 0,
             lang,
             view: View::Main,
             revision: 0,
@@ -164,6 +189,44 @@ impl AppState {
             redo: Vec::new(),
             last_edit: None,
         }
+    }
+
+    /// A state for a workspace: its pacts and the position of the open one.
+    pub fn with_pacts(mut pacts: Vec<Document>, active: usize, lang: Lang) -> AppState {
+        let active = active.min(pacts.len().saturating_sub(1));
+        let doc = if pacts.is_empty() {
+            Document::default_pact()
+        } else {
+            pacts.remove(active)
+        };
+        let mut s = AppState::new(doc, lang);
+        s.others = Rc::new(pacts.into_iter().map(Rc::new).collect());
+        s.active = active;
+        s
+    }
+
+    /// Every pact of the workspace, in order.
+    pub fn pacts(&self) -> Vec<Rc<Document>> {
+        let mut all: Vec<Rc<Document>> = self.others.iter().cloned().collect();
+        all.insert(self.active.min(all.len()), self.doc.clone());
+        all
+    }
+
+    /// Opens the pact at `index` of `all`.
+    fn open(&mut self, mut all: Vec<Rc<Document>>, index: usize) {
+        if all.is_empty() {
+            return;
+        }
+        let index = index.min(all.len() - 1);
+        self.doc = all.remove(index);
+        self.others = Rc::new(all);
+        self.active = index;
+        self.undo.clear();
+        self.redo.clear();
+        self.last_edit = None;
+        self.review = self.doc.pact.main_review().to_string();
+        self.revision += 1;
+        self.settle();
     }
 
     /// The current review's results.
@@ -271,11 +334,11 @@ impl Reducible for AppState {
             } => {
                 let key = EditKey::Figure(unit.clone(), indicator.clone(), period);
                 s.edit(Some(key), |doc| {
-                    doc.unit_data_in_mut(&review, &unit).set(
-                        &indicator,
-                        period,
-                        Entry::from_input(&text, lang),
-                    )
+                    let d = doc.unit_data_in_mut(&review, &unit);
+                    d.set(&indicator, period, Entry::from_input(&text, lang));
+                    // Typed here: no longer the value a unit's file brought.
+                    d.sources
+                        .remove(&thidua_core::data::figure_key(&indicator, period));
                 });
             }
             Action::SetScore {
@@ -375,12 +438,52 @@ impl Reducible for AppState {
                 s.edit(None, |d| *d = (*doc).clone());
                 s.settle();
             }
-            Action::External(doc) => {
-                if doc != s.doc {
+            Action::External(doc, others, active) => {
+                if doc != s.doc || others != s.others || active != s.active {
                     s.doc = doc;
+                    s.others = others;
+                    s.active = active;
                     s.revision += 1;
                     s.last_edit = None;
                     s.settle();
+                }
+            }
+            Action::EditPact { key, doc } => {
+                s.edit(Some(EditKey::Pact(key)), |d| *d = (*doc).clone());
+                s.settle();
+            }
+            Action::OpenPact(i) => {
+                if i != s.active {
+                    let all = s.pacts();
+                    s.open(all, i);
+                }
+            }
+            Action::AddPact(doc) => {
+                let mut all = s.pacts();
+                let at = (s.active + 1).min(all.len());
+                all.insert(at, doc);
+                s.open(all, at);
+            }
+            Action::DeletePact(i) => {
+                let mut all = s.pacts();
+                if all.len() > 1 && i < all.len() {
+                    all.remove(i);
+                    let next = if i == s.active {
+                        i.min(all.len() - 1)
+                    } else if i < s.active {
+                        s.active - 1
+                    } else {
+                        s.active
+                    };
+                    if i == s.active {
+                        s.open(all, next);
+                    } else {
+                        // The open pact stays open, with its history.
+                        s.doc = all.remove(next);
+                        s.others = Rc::new(all);
+                        s.active = next;
+                        s.revision += 1;
+                    }
                 }
             }
             Action::Undo => {
@@ -637,11 +740,93 @@ mod tests {
         other
             .unit_data_mut("ha-noi")
             .set("fires", PeriodKind::Current, Entry::int(3));
-        let s = state().reduce(Action::External(Rc::new(other)));
+        let s = state().reduce(Action::External(Rc::new(other), Rc::new(vec![]), 0));
         assert!(!s.can_undo());
         assert_eq!(
             entry(&s, "ha-noi", "fires", PeriodKind::Current),
             Entry::int(3)
         );
+    }
+
+    fn fires(s: &AppState) -> Entry {
+        entry(s, "ha-noi", "fires", PeriodKind::Current)
+    }
+
+    #[test]
+    fn each_pact_keeps_its_own_data_when_switching() {
+        let s = state().reduce(fig("ha-noi", "fires", PeriodKind::Current, "3"));
+        let next = thidua_core::rollover::roll_over(&s.doc, 1);
+        let s = s.reduce(Action::AddPact(Rc::new(next)));
+        assert_eq!((s.active, s.pacts().len()), (1, 2));
+        assert_eq!(s.doc.pact.id, "cum1-2024");
+        assert_eq!(s.review, "nam-2024");
+        assert!(fires(&s).is_missing());
+        assert!(!s.can_undo(), "history belongs to a pact");
+        let s = s.reduce(fig("ha-noi", "fires", PeriodKind::Current, "7"));
+        let s = s.reduce(Action::OpenPact(0));
+        assert_eq!(s.doc.pact.id, "cum1-2023");
+        assert_eq!(fires(&s), Entry::int(3));
+        let s = s.reduce(Action::OpenPact(1));
+        assert_eq!(fires(&s), Entry::int(7));
+        let ids: Vec<String> = s.pacts().iter().map(|d| d.pact.id.clone()).collect();
+        assert_eq!(ids, vec!["cum1-2023", "cum1-2024"]);
+    }
+
+    #[test]
+    fn deleting_a_pact_opens_a_neighbour_and_the_last_one_stays() {
+        let s = state();
+        let mut copy = (*s.doc).clone();
+        copy.pact.id = "copy".into();
+        let s = s.reduce(Action::AddPact(Rc::new(copy)));
+        let s = s.reduce(Action::DeletePact(1));
+        assert_eq!(s.pacts().len(), 1);
+        assert_eq!(s.doc.pact.id, "cum1-2023");
+        let s = s.reduce(Action::DeletePact(0));
+        assert_eq!(s.pacts().len(), 1, "the last pact is never deleted");
+    }
+
+    #[test]
+    fn pact_edits_undo_one_field_at_a_time() {
+        let s = state();
+        let mut a = (*s.doc).clone();
+        a.pact.units[0].name.vi = "A".into();
+        let mut ab = a.clone();
+        ab.pact.units[0].name.vi = "AB".into();
+        let s = s
+            .reduce(Action::EditPact {
+                key: "units[0].name.vi".into(),
+                doc: Rc::new(a),
+            })
+            .reduce(Action::EditPact {
+                key: "units[0].name.vi".into(),
+                doc: Rc::new(ab),
+            });
+        assert_eq!(s.doc.pact.units[0].name.vi, "AB");
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.doc.pact.units[0].name.vi, "Công an TP Hà Nội");
+    }
+
+    #[test]
+    fn a_typed_figure_drops_the_provenance_of_a_merged_one() {
+        let s = state();
+        let mut d = (*s.doc).clone();
+        let review = d.pact.main_review().to_string();
+        let key = thidua_core::data::figure_key("fires", PeriodKind::Current);
+        d.unit_data_in_mut(&review, "ha-noi").sources.insert(
+            key.clone(),
+            thidua_core::data::Source {
+                file: "f".into(),
+                exported_at: "e".into(),
+                merged_at: "m".into(),
+            },
+        );
+        let s = s.reduce(Action::Replace(Rc::new(d)));
+        let s = s.reduce(fig("ha-noi", "fires", PeriodKind::Current, "4"));
+        assert!(!s
+            .doc
+            .unit_data("ha-noi")
+            .unwrap()
+            .sources
+            .contains_key(&key));
     }
 }

@@ -69,8 +69,27 @@ pub struct Envelope {
     pub tab: String,
     /// When, in milliseconds since 1970.
     pub saved_at: f64,
-    /// The document.
+    /// The open pact with its data.
     pub doc: serde_json::Value,
+    /// The workspace's other pacts, in order (absent before there were several).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<serde_json::Value>,
+    /// Where the open pact stands among them.
+    #[serde(default)]
+    pub active: usize,
+}
+
+/// A readable stored workspace.
+#[derive(Debug, PartialEq)]
+pub struct Stored {
+    /// The open pact.
+    pub doc: Document,
+    /// The other pacts, in order.
+    pub others: Vec<Document>,
+    /// Where the open pact stands.
+    pub active: usize,
+    /// The write sequence it was stored under.
+    pub seq: u64,
 }
 
 /// What was found in storage at start-up.
@@ -78,8 +97,8 @@ pub struct Envelope {
 pub enum Loaded {
     /// Nothing stored yet: start from the built-in pact.
     Empty,
-    /// A readable document, and the write sequence it was stored under.
-    Doc(Box<Document>, u64),
+    /// A readable workspace.
+    Doc(Box<Stored>),
     /// Unreadable data, now copied to the quarantine key named; start from the built-in pact.
     Quarantined {
         /// Where the raw text now also lives.
@@ -119,8 +138,8 @@ impl Unreadable {
     }
 }
 
-/// Reads an envelope and the document in it.
-pub fn decode(raw: &str) -> Result<(Document, u64), ImportError> {
+/// Reads an envelope and the pacts in it (every one must be readable).
+pub fn decode(raw: &str) -> Result<Stored, ImportError> {
     let env: Envelope = serde_json::from_str(raw).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -128,7 +147,17 @@ pub fn decode(raw: &str) -> Result<(Document, u64), ImportError> {
         message: e.to_string(),
     })?;
     let doc = Document::from_value(env.doc)?;
-    Ok((doc, env.seq))
+    let others = env
+        .others
+        .into_iter()
+        .map(Document::from_value)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Stored {
+        active: env.active.min(others.len()),
+        doc,
+        others,
+        seq: env.seq,
+    })
 }
 
 /// Reads the stored document, quarantining it when it cannot be read.
@@ -143,7 +172,7 @@ pub fn load(store: &mut dyn Store, now_ms: f64) -> Loaded {
         }
     };
     match decode(&raw) {
-        Ok((doc, seq)) => Loaded::Doc(Box::new(doc), seq),
+        Ok(stored) => Loaded::Doc(Box::new(stored)),
         Err(ImportError::NewerVersion { found }) => Loaded::Newer { found },
         Err(e) => {
             let why = Unreadable::Document(e);
@@ -177,10 +206,14 @@ pub enum Saved {
     Failed(StoreError),
 }
 
-/// Writes the document unless another tab wrote since `base_seq` (unless `force`).
+/// Writes the workspace (the open pact, the others and where it stands) unless another tab wrote
+/// since `base_seq` (unless `force`).
+#[allow(clippy::too_many_arguments)]
 pub fn save(
     store: &mut dyn Store,
     doc: &Document,
+    others: &[std::rc::Rc<Document>],
+    active: usize,
     base_seq: u64,
     tab: &str,
     now_ms: f64,
@@ -199,6 +232,15 @@ pub fn save(
             Ok(v) => v,
             Err(e) => return Saved::Failed(StoreError::Other(e.to_string())),
         },
+        others: match others
+            .iter()
+            .map(|d| serde_json::to_value(&**d))
+            .collect::<Result<Vec<_>, _>>()
+        {
+            Ok(v) => v,
+            Err(e) => return Saved::Failed(StoreError::Other(e.to_string())),
+        },
+        active,
     };
     let text = match serde_json::to_string(&env) {
         Ok(t) => t,
@@ -478,6 +520,15 @@ impl Store for LocalStore {
 
 #[cfg(test)]
 mod tests {
+    fn stored(doc: Document, seq: u64) -> Loaded {
+        Loaded::Doc(Box::new(Stored {
+            doc,
+            others: vec![],
+            active: 0,
+            seq,
+        }))
+    }
+
     use super::*;
     use thidua_core::{Entry, PeriodKind};
 
@@ -493,8 +544,8 @@ mod tests {
         let mut s = MemoryStore::default();
         assert_eq!(load(&mut s, 0.0), Loaded::Empty);
         let d = doc_with_fires(3);
-        assert_eq!(save(&mut s, &d, 0, "a", 1.0, false), Saved::Ok(1));
-        assert_eq!(load(&mut s, 2.0), Loaded::Doc(Box::new(d), 1));
+        assert_eq!(save(&mut s, &d, &[], 0, 0, "a", 1.0, false), Saved::Ok(1));
+        assert_eq!(load(&mut s, 2.0), stored(d, 1));
     }
 
     #[test]
@@ -534,26 +585,23 @@ mod tests {
     fn a_tab_never_overwrites_newer_data_from_another_tab() {
         let mut s = MemoryStore::default();
         assert_eq!(
-            save(&mut s, &doc_with_fires(1), 0, "a", 1.0, false),
+            save(&mut s, &doc_with_fires(1), &[], 0, 0, "a", 1.0, false),
             Saved::Ok(1)
         );
         // Tab b loaded seq 1 and saves: fine.
         assert_eq!(
-            save(&mut s, &doc_with_fires(2), 1, "b", 2.0, false),
+            save(&mut s, &doc_with_fires(2), &[], 0, 1, "b", 2.0, false),
             Saved::Ok(2)
         );
         // Tab a still thinks seq 1 is current: conflict, nothing written.
         assert_eq!(
-            save(&mut s, &doc_with_fires(3), 1, "a", 3.0, false),
+            save(&mut s, &doc_with_fires(3), &[], 0, 1, "a", 3.0, false),
             Saved::Conflict
         );
-        assert_eq!(
-            load(&mut s, 4.0),
-            Loaded::Doc(Box::new(doc_with_fires(2)), 2)
-        );
+        assert_eq!(load(&mut s, 4.0), stored(doc_with_fires(2), 2));
         // The user chose to keep a's version.
         assert_eq!(
-            save(&mut s, &doc_with_fires(3), 1, "a", 5.0, true),
+            save(&mut s, &doc_with_fires(3), &[], 0, 1, "a", 5.0, true),
             Saved::Ok(3)
         );
     }
@@ -618,7 +666,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            save(&mut s, &doc_with_fires(1), 0, "a", 1.0, false),
+            save(&mut s, &doc_with_fires(1), &[], 0, 0, "a", 1.0, false),
             Saved::Failed(StoreError::Full)
         );
         for (name, code) in [

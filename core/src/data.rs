@@ -218,6 +218,33 @@ pub struct UnitData {
     /// Bonus and deduction lines.
     #[serde(default)]
     pub adjustments: Vec<AdjustmentLine>,
+    /// Where values merged from units' own files came from, by field: `figures.<indicator>.current`
+    /// or `.baseline`, `manual.<target>.self`, `.self_remark`, `.verified`, `.verified_remark`, and
+    /// `adjustments`. A value typed here afterwards drops its entry.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, Source>,
+}
+
+/// Where a merged value came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The file's name.
+    pub file: String,
+    /// When the unit exported it, as the file says.
+    pub exported_at: String,
+    /// When it was merged here.
+    pub merged_at: String,
+}
+
+/// The provenance key of a figure cell.
+pub fn figure_key(indicator: &str, period: PeriodKind) -> String {
+    let p = match period {
+        PeriodKind::Current => "current",
+        PeriodKind::Baseline => "baseline",
+    };
+    format!("figures.{indicator}.{p}")
 }
 
 impl UnitData {

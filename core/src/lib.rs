@@ -11,6 +11,9 @@
 //! - [`document`]: the JSON file format, import validation and migration.
 //! - [`validate`]: semantic checks with JSON paths and bilingual messages.
 //! - [`diff`]: what replacing one document by another would change.
+//! - [`workspace`]: several pacts side by side, and their file.
+//! - [`rollover`]: a new pact for next year, with this year's figures as its baselines.
+//! - [`unit_file`]: units' own files, and merging them into the cluster's pact.
 //! - [`messages`]: bilingual wording of statuses, gaps and problems.
 //! - [`i18n`], [`num`]: languages, number formatting and parsing, exact numbers.
 //! - [`default_pact`]: the built-in 2023 pact of Emulation Cluster No. 1.
@@ -24,10 +27,13 @@ pub mod i18n;
 pub mod messages;
 pub mod model;
 pub mod num;
+pub mod rollover;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod score;
+pub mod unit_file;
 pub mod validate;
+pub mod workspace;
 
 pub use data::{Entry, PeriodKind, UnitData};
 pub use document::{Document, ImportError};

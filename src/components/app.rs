@@ -6,6 +6,7 @@ use super::charts_view::ChartsView;
 use super::data_panel::DataPanel;
 use super::dialog::Dialog;
 use super::figures::FiguresGrid;
+use super::pact_editor::PactEditor;
 use super::print::PrintBlock;
 use super::results::{Ranking, ResultsMatrix};
 use super::toolbar::Toolbar;
@@ -58,6 +59,8 @@ enum SaveState {
 struct Boot {
     store: SharedStore,
     doc: Document,
+    others: Vec<Document>,
+    active: usize,
     lang: Lang,
     seq: u64,
     writable: bool,
@@ -80,6 +83,8 @@ fn boot() -> Boot {
         return Boot {
             store: Rc::new(RefCell::new(Box::new(MemoryStore::default()))),
             doc: Document::default_pact(),
+            others: vec![],
+            active: 0,
             lang: Lang::Vi,
             seq: 0,
             writable: false,
@@ -87,33 +92,30 @@ fn boot() -> Boot {
         };
     };
     let lang = storage::load_lang(store.as_ref());
-    let (doc, seq, writable, banner) = match storage::load(store.as_mut(), browser::now_ms()) {
-        Loaded::Empty => (Document::default_pact(), 0, true, None),
-        Loaded::Doc(doc, seq) => (*doc, seq, true, None),
+    let fresh = |seq| storage::Stored {
+        doc: Document::default_pact(),
+        others: vec![],
+        active: 0,
+        seq,
+    };
+    let (stored, writable, banner) = match storage::load(store.as_mut(), browser::now_ms()) {
+        Loaded::Empty => (fresh(0), true, None),
+        Loaded::Doc(stored) => (*stored, true, None),
         Loaded::Quarantined { key, why } => (
-            Document::default_pact(),
-            storage::stored_seq(store.as_ref()).unwrap_or(0),
+            fresh(storage::stored_seq(store.as_ref()).unwrap_or(0)),
             true,
             Some(Banner::Quarantined { key, why }),
         ),
-        Loaded::Untouchable { why } => (
-            Document::default_pact(),
-            0,
-            false,
-            Some(Banner::Untouchable { why }),
-        ),
-        Loaded::Newer { found } => (
-            Document::default_pact(),
-            0,
-            false,
-            Some(Banner::Newer { found }),
-        ),
+        Loaded::Untouchable { why } => (fresh(0), false, Some(Banner::Untouchable { why })),
+        Loaded::Newer { found } => (fresh(0), false, Some(Banner::Newer { found })),
     };
     Boot {
         store: Rc::new(RefCell::new(store)),
-        doc,
+        doc: stored.doc,
+        others: stored.others,
+        active: stored.active,
         lang,
-        seq,
+        seq: stored.seq,
         writable,
         banner,
     }
@@ -127,21 +129,38 @@ struct Session {
     writable: bool,
     saved_revision: u64,
     latest: Rc<Document>,
+    latest_others: Rc<Vec<Rc<Document>>>,
+    latest_active: usize,
     latest_revision: u64,
 }
+
+/// A workspace to show: the open pact, the others, and where it stands.
+type Shown = (Rc<Document>, Rc<Vec<Rc<Document>>>, usize);
 
 impl Session {
     /// Takes the version another tab stored (write sequence `seq`) as this tab's saved state.
     /// Returns the document to show, or `None` when it is the one shown already.
-    fn adopt(&mut self, doc: Document, seq: u64) -> Option<Rc<Document>> {
-        self.base_seq = seq;
-        if doc == *self.latest {
+    fn adopt(&mut self, stored: storage::Stored) -> Option<Shown> {
+        self.base_seq = stored.seq;
+        let same = stored.doc == *self.latest
+            && stored.active == self.latest_active
+            && stored.others.len() == self.latest_others.len()
+            && stored
+                .others
+                .iter()
+                .zip(self.latest_others.iter())
+                .all(|(a, b)| a == &**b);
+        if same {
             self.saved_revision = self.latest_revision;
             None
         } else {
             // Showing it bumps the revision by one; that revision is already saved.
             self.saved_revision = self.latest_revision + 1;
-            Some(Rc::new(doc))
+            Some((
+                Rc::new(stored.doc),
+                Rc::new(stored.others.into_iter().map(Rc::new).collect()),
+                stored.active,
+            ))
         }
     }
 }
@@ -177,6 +196,8 @@ pub fn app() -> Html {
             writable: b.map(|b| b.writable).unwrap_or(false),
             saved_revision: 0,
             latest: Rc::new(Document::default_pact()),
+            latest_others: Rc::new(Vec::new()),
+            latest_active: 0,
             latest_revision: 0,
         }
     });
@@ -189,13 +210,19 @@ pub fn app() -> Html {
         }
     });
     let state = use_reducer(|| match initial {
-        Some(b) => AppState::new(b.doc, b.lang),
+        Some(b) => {
+            let mut pacts = b.others;
+            pacts.insert(b.active.min(pacts.len()), b.doc);
+            AppState::with_pacts(pacts, b.active, b.lang)
+        }
         None => AppState::new(Document::default_pact(), Lang::Vi),
     });
     let lang = state.lang;
     {
         let mut s = session.borrow_mut();
         s.latest = state.doc.clone();
+        s.latest_others = state.others.clone();
+        s.latest_active = state.active;
         s.latest_revision = state.revision;
     }
 
@@ -216,6 +243,8 @@ pub fn app() -> Html {
             let result = storage::save(
                 store.borrow_mut().as_mut(),
                 &s.latest,
+                &s.latest_others,
+                s.latest_active,
                 s.base_seq,
                 &s.tab,
                 browser::now_ms(),
@@ -349,12 +378,12 @@ pub fn app() -> Html {
                             return;
                         }
                         match storage::decode(&raw) {
-                            Ok((doc, seq)) => {
+                            Ok(stored) => {
                                 if s.saved_revision == s.latest_revision {
                                     // No unsaved edits here: take the other tab's version.
-                                    if let Some(doc) = s.adopt(doc, seq) {
+                                    if let Some((doc, others, active)) = s.adopt(stored) {
                                         drop(s);
-                                        d.dispatch(Action::External(doc));
+                                        d.dispatch(Action::External(doc, others, active));
                                     }
                                 } else {
                                     banner.set(Some(Banner::Conflict));
@@ -446,6 +475,27 @@ pub fn app() -> Html {
                 }
             });
         f
+    };
+    let onunit_files = {
+        let (modal, doc) = (modal.clone(), state.doc.clone());
+        Callback::from(move |files: Vec<web_sys::File>| {
+            let (modal, doc) = (modal.clone(), doc.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut read = Vec::with_capacity(files.len());
+                for f in &files {
+                    let parsed = match browser::read_file(f).await {
+                        Ok(text) => thidua_core::unit_file::read_unit_file(&text),
+                        Err(e) => Err(thidua_core::unit_file::Refusal::Unreadable(e)),
+                    };
+                    read.push((f.name(), parsed));
+                }
+                let plan = thidua_core::unit_file::plan_merge(&doc, &read, lang);
+                modal.set(Some(Modal::Merge {
+                    files: Rc::new(read),
+                    plan: Rc::new(plan),
+                }));
+            });
+        })
     };
     let onfile = {
         let (modal, doc) = (modal.clone(), state.doc.clone());
@@ -584,12 +634,16 @@ pub fn app() -> Html {
             <Toolbar lang={lang} can_undo={state.can_undo()} can_redo={state.can_redo()}
                 reviews={pact.reviews.iter().map(|r| (r.id.clone(), r.name.get(lang).to_string())).collect::<Vec<_>>()}
                 review={AttrValue::from(state.review.clone())} view={state.view.clone()}
+                pacts={state.pacts().iter().map(|d| d.pact.title.get(lang).to_string()).collect::<Vec<_>>()} active={state.active}
                 dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)} />
             <main>
             {
                 match &state.view {
                     View::Unit(u) => html! {
                         <UnitDetail doc={state.doc.clone()} results={results.clone()} unit={AttrValue::from(u.clone())} review={AttrValue::from(state.review.clone())} lang={lang} dispatch={dispatch.clone()} />
+                    },
+                    View::Pact => html! {
+                        <PactEditor doc={state.doc.clone()} pacts={state.pacts()} active={state.active} revision={state.revision} lang={lang} dispatch={dispatch.clone()} />
                     },
                     View::Charts => html! {
                         <ChartsView doc={state.doc.clone()} results={results.clone()} lang={lang} />
@@ -607,7 +661,7 @@ pub fn app() -> Html {
                             <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} dispatch={dispatch.clone()} />
                         </section>
                         <div class="no-print">
-                            <DataPanel lang={lang} onfile={onfile} onexport_json={onexport_json} onexport_csv={onexport_csv}
+                            <DataPanel lang={lang} onfile={onfile} onunit_files={onunit_files} onexport_json={onexport_json} onexport_csv={onexport_csv}
                                 onprint={onprint} onreset={onreset} backups={(*backups).clone()} onrestore={onrestore}
                                 storage={(*storage_info).clone()} />
                         </div>
@@ -635,6 +689,11 @@ enum Modal {
     ImportErrors { name: String, errors: ImportError },
     /// Reset to the built-in pact?
     ConfirmReset,
+    /// Units' own files to merge.
+    Merge {
+        files: super::merge::UnitFiles,
+        plan: Rc<thidua_core::unit_file::MergePlan>,
+    },
     /// Restore this snapshot?
     ConfirmRestore {
         snapshot: Result<Rc<Document>, Vec<String>>,
@@ -659,6 +718,14 @@ fn render_modal(
         html! { <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Hủy", "Cancel")}</button> }
     };
     match m {
+        Modal::Merge { files, plan } => {
+            let replace = replace.clone();
+            let onapply = Callback::from(move |d: Rc<Document>| replace(d, BackupReason::Import));
+            html! {
+                <super::merge::MergeDialog doc={doc.clone()} files={files} plan={plan} lang={lang}
+                    onapply={onapply} onclose={close.clone()} />
+            }
+        }
         Modal::ImportErrors { name, errors } => html! {
             <Dialog title={AttrValue::from(trf(lang, format!("Không nhập được tệp “{name}”"), format!("Cannot import “{name}”")))} onclose={close.clone()}>
                 <p>{tr(lang, "Dữ liệu hiện tại không thay đổi. Các lỗi:", "Your current data is unchanged. The problems:")}</p>
@@ -825,11 +892,11 @@ fn render_banner(
                 Callback::from(move |_| {
                     let mut s = session.borrow_mut();
                     let raw = s.store.borrow().get(storage::DOC_KEY).ok().flatten();
-                    if let Some(Ok((doc, seq))) = raw.map(|r| storage::decode(&r)) {
-                        let adopted = s.adopt(doc, seq);
+                    if let Some(Ok(stored)) = raw.map(|r| storage::decode(&r)) {
+                        let adopted = s.adopt(stored);
                         drop(s);
-                        if let Some(doc) = adopted {
-                            dispatch.dispatch(Action::External(doc));
+                        if let Some((doc, others, active)) = adopted {
+                            dispatch.dispatch(Action::External(doc, others, active));
                         }
                         banner.set(None);
                     }

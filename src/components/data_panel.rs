@@ -15,6 +15,8 @@ pub struct DataPanelProps {
     pub lang: Lang,
     /// A file was chosen or dropped.
     pub onfile: Callback<web_sys::File>,
+    /// Units' own files were chosen, to merge.
+    pub onunit_files: Callback<Vec<web_sys::File>>,
     /// Export JSON.
     pub onexport_json: Callback<()>,
     /// Export CSV.
@@ -86,6 +88,20 @@ pub fn data_panel(p: &DataPanelProps) -> Html {
             input.set_value("");
         })
     };
+    let onunits = {
+        let cb = p.onunit_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                let files: Vec<web_sys::File> =
+                    (0..list.length()).filter_map(|i| list.get(i)).collect();
+                if !files.is_empty() {
+                    cb.emit(files);
+                }
+            }
+            input.set_value("");
+        })
+    };
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -125,6 +141,11 @@ pub fn data_panel(p: &DataPanelProps) -> Html {
                 <label for="import-file" class="button">{tr(lang, "Nhập tệp JSON…", "Import a JSON file…")}</label>
                 <span class="hint">{tr(lang, "hoặc kéo thả tệp vào khung này", "or drop a file on this box")}</span>
             </div>
+            <p class="unit-files">
+                <input id="unit-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json" onchange={onunits} />
+                <label for="unit-files" class="button">{tr(lang, "Gộp tệp của các đơn vị…", "Merge the units' files…")}</label>
+                <span class="hint">{tr(lang, "mỗi đơn vị tự nhập số liệu và xuất tệp của mình (trong màn hình của đơn vị); chọn nhiều tệp cùng lúc", "each unit enters its own figures and exports its file (from its unit view); choose several files at once")}</span>
+            </p>
             <div class="actions">
                 <button type="button" onclick={emit(&p.onexport_json)}>{tr(lang, "Xuất JSON (toàn bộ, kèm kết quả)", "Export JSON (everything, with results)")}</button>
                 <button type="button" onclick={emit(&p.onexport_csv)}>{tr(lang, "Xuất CSV bảng kết quả", "Export the results as CSV")}</button>

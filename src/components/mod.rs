@@ -6,6 +6,8 @@ pub mod charts_view;
 pub mod data_panel;
 pub mod dialog;
 pub mod figures;
+pub mod merge;
+pub mod pact_editor;
 pub mod print;
 pub mod results;
 pub mod toolbar;

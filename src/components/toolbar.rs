@@ -24,6 +24,10 @@ pub struct ToolbarProps {
     pub review: AttrValue,
     /// What the main area shows.
     pub view: View,
+    /// The workspace's pacts: titles, in order.
+    pub pacts: Vec<String>,
+    /// The open one.
+    pub active: usize,
 }
 
 /// The toolbar.
@@ -41,8 +45,26 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             d.dispatch(Action::SetReview(sel.value()));
         })
     };
+    let onpact = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = sel.value().parse::<usize>() {
+                d.dispatch(Action::OpenPact(i));
+            }
+        })
+    };
     html! {
         <div class="toolbar" role="toolbar" aria-label={tr(lang, "Công cụ", "Tools")}>
+            if p.pacts.len() > 1 {
+                <label class="pact">{tr(lang, "Giao ước", "Pact")}{" "}
+                    <select onchange={onpact}>
+                    { for p.pacts.iter().enumerate().map(|(i, title)| html! {
+                        <option value={i.to_string()} selected={i == p.active}>{title.clone()}</option>
+                    })}
+                    </select>
+                </label>
+            }
             <label class="review">{tr(lang, "Kỳ đánh giá", "Review")}{" "}
                 <select onchange={onreview}>
                 { for p.reviews.iter().map(|(id, name)| html! {
@@ -53,6 +75,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <div class="views" role="group" aria-label={tr(lang, "Màn hình", "Screen")}>
                 <button type="button" aria-pressed={(p.view == View::Main).to_string()} onclick={act(Action::SetView(View::Main))}>{tr(lang, "Bảng kết quả và số liệu", "Results and figures")}</button>
                 <button type="button" aria-pressed={(p.view == View::Charts).to_string()} onclick={act(Action::SetView(View::Charts))}>{tr(lang, "Biểu đồ", "Charts")}</button>
+                <button type="button" aria-pressed={(p.view == View::Pact).to_string()} onclick={act(Action::SetView(View::Pact))}>{tr(lang, "Sửa giao ước", "Edit the pact")}</button>
             </div>
             <div class="lang" role="group" aria-label={tr(lang, "Ngôn ngữ", "Language")}>
                 <button type="button" lang="vi" aria-pressed={(lang == Lang::Vi).to_string()} onclick={act(Action::SetLang(Lang::Vi))}>{"Tiếng Việt"}</button>

@@ -64,10 +64,31 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
         .iter()
         .filter(|t| t.eval.status.is_incomplete())
         .collect();
+    let onexport = {
+        let (doc, unit) = (p.doc.clone(), p.unit.clone());
+        Callback::from(move |_| {
+            let text = thidua_core::unit_file::export_unit(&doc, &unit, &crate::browser::now_iso());
+            let file = format!("thidua-don-vi-{}-{}.json", unit, doc.pact.id);
+            let _ = crate::browser::download(&file, "application/json", &text);
+        })
+    };
+    let sources: Vec<(String, thidua_core::data::Source)> = p
+        .doc
+        .unit_data_in(&p.review, &p.unit)
+        .map(|d| {
+            d.sources
+                .iter()
+                .map(|(k, s)| (k.clone(), s.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
     html! {
         <section class="unit-detail" aria-labelledby="unit-title">
             <button type="button" onclick={back}>{tr(lang, "← Về bảng chung", "← Back to the overview")}</button>
             <h2 id="unit-title">{name.clone()}</h2>
+            <p class="unit-file">
+                <button type="button" onclick={onexport}>{tr(lang, "Xuất tệp của đơn vị (gửi cụm trưởng)", "Export this unit's file (for the cluster head)")}</button>
+            </p>
             <p class="summary">{trf(lang,
                 format!("Hạng {} · {} điểm · đạt {}/{} chỉ tiêu", u.rank, points(&u.total, lang), u.met, u.targets.len()),
                 format!("Rank {} · {} points · {}/{} targets met", u.rank, points(&u.total, lang), u.met, u.targets.len()))}</p>
@@ -103,7 +124,52 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
                 })}
                 </tbody>
             </table>
+            if !sources.is_empty() {
+                <table class="sources">
+                    <caption>{tr(lang, "Nguồn số liệu đã gộp từ tệp của đơn vị", "Where merged values came from")}</caption>
+                    <thead><tr>
+                        <th scope="col">{tr(lang, "Ô", "Cell")}</th>
+                        <th scope="col">{tr(lang, "Tệp", "File")}</th>
+                        <th scope="col">{tr(lang, "Đơn vị xuất lúc", "Exported at")}</th>
+                        <th scope="col">{tr(lang, "Gộp lúc", "Merged at")}</th>
+                    </tr></thead>
+                    <tbody>
+                    { for sources.iter().map(|(k, s)| html! {
+                        <tr><th scope="row">{source_label(pact, k, lang)}</th><td>{s.file.clone()}</td><td>{s.exported_at.clone()}</td><td>{s.merged_at.clone()}</td></tr>
+                    })}
+                    </tbody>
+                </table>
+            }
             <UnitScores doc={p.doc.clone()} unit={p.unit.clone()} review={p.review.clone()} lang={lang} dispatch={p.dispatch.clone()} />
         </section>
+    }
+}
+
+/// A provenance key in words: `figures.fires.current` → "Số vụ cháy — kỳ này".
+fn source_label(pact: &thidua_core::Pact, key: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = key.split('.').collect();
+    match parts.as_slice() {
+        ["figures", ind, period] => {
+            let name = pact
+                .indicator(ind)
+                .map(|i| i.name.get(lang).to_string())
+                .unwrap_or_else(|| ind.to_string());
+            let p = if *period == "baseline" {
+                thidua_core::PeriodKind::Baseline
+            } else {
+                thidua_core::PeriodKind::Current
+            };
+            format!("{name} — {}", thidua_core::messages::period_label(p, lang))
+        }
+        ["manual", t, which] => {
+            let what = match *which {
+                "self" => tr(lang, "điểm tự chấm", "self score"),
+                "verified" => tr(lang, "điểm thẩm định", "verified score"),
+                "self_remark" => tr(lang, "ghi chú tự chấm", "self-score remark"),
+                _ => tr(lang, "ghi chú thẩm định", "verification remark"),
+            };
+            format!("{} — {what}", target_number(pact, t))
+        }
+        _ => tr(lang, "điểm thưởng, điểm trừ", "bonus and deduction lines").into(),
     }
 }

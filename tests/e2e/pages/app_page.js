@@ -186,6 +186,45 @@ export class AppPage {
     return this.page.locator('img');
   }
 
+  // --- the pact editor and the workspace -------------------------------------------------------
+
+  editorButton() {
+    return this.page.getByRole('button', { name: /^(Sửa giao ước|Edit the pact)$/ });
+  }
+
+  async openEditor() {
+    await this.editorButton().click();
+    await expect(this.page.getByRole('heading', { level: 2, name: /^(Sửa giao ước|Edit the pact)$/ })).toBeVisible();
+  }
+
+  /** A field of the editor, by its label (e.g. "Chỉ tiêu 6.1 — ngưỡng (%)"). */
+  editorField(label) {
+    return this.page.getByRole('textbox', { name: label, exact: true });
+  }
+
+  editorSelect(label) {
+    return this.page.getByRole('combobox', { name: label, exact: true });
+  }
+
+  /** The pact switcher of the toolbar (shown once there are several pacts). */
+  pactSelect() {
+    return this.page.getByRole('combobox', { name: /^(Giao ước|Pact)$/ });
+  }
+
+  /** The editor's status line (what was just done, with its undo). */
+  editorStatus() {
+    return this.page.locator('.pact-editor').getByRole('status').first();
+  }
+
+  /** The visually hidden input behind "Gộp tệp của các đơn vị…". */
+  unitFilesInput() {
+    return this.page.getByLabel(/^(Gộp tệp của các đơn vị…|Merge the units' files…)$/);
+  }
+
+  async exportUnitFile() {
+    return this.download(() => this.page.getByRole('button', { name: /^(Xuất tệp của đơn vị|Export this unit's file)/ }).click());
+  }
+
   // --- charts ----------------------------------------------------------------------------------
 
   chartsButton() {

@@ -1,0 +1,137 @@
+//! A workspace: several pacts side by side (other years, other clusters), one of them open.
+//!
+//! Its file is `{"format": "thidua.workspace", "schema_version": 2, "active": <pact id>,
+//! "pacts": [<document>, …]}`, each document exactly as a single-pact file. Reading one checks
+//! each pact as a single-pact import does (errors carry `pacts[i].` in their path), and refuses
+//! two pacts with the same id.
+
+use crate::document::{Document, ImportError, MAX_FILE_BYTES, SCHEMA_VERSION};
+use crate::validate::{FieldError, FieldProblem};
+use serde_json::{json, Value};
+
+/// The format tag of a workspace file.
+pub const WORKSPACE_FORMAT: &str = "thidua.workspace";
+
+/// Pacts side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workspace {
+    /// The pacts, in the order shown.
+    pub pacts: Vec<Document>,
+    /// The index of the open one.
+    pub active: usize,
+}
+
+impl Workspace {
+    /// A workspace of one pact.
+    pub fn single(doc: Document) -> Workspace {
+        Workspace {
+            pacts: vec![doc],
+            active: 0,
+        }
+    }
+
+    /// The workspace file, with each pact's results (as a single-pact export).
+    pub fn export_json(&self) -> String {
+        let pacts: Vec<Value> = self
+            .pacts
+            .iter()
+            .map(|d| serde_json::from_str(&d.export_json()).unwrap_or(Value::Null))
+            .collect();
+        let active = self
+            .pacts
+            .get(self.active)
+            .map(|d| d.pact.id.clone())
+            .unwrap_or_default();
+        serde_json::to_string_pretty(&json!({
+            "format": WORKSPACE_FORMAT,
+            "schema_version": SCHEMA_VERSION,
+            "active": active,
+            "pacts": pacts,
+        }))
+        .unwrap_or_default()
+    }
+
+    /// True when a parsed JSON value is a workspace file (rather than a single pact).
+    pub fn is_workspace(value: &Value) -> bool {
+        value.get("format").and_then(Value::as_str) == Some(WORKSPACE_FORMAT)
+    }
+
+    /// Reads a workspace file.
+    pub fn from_json(text: &str) -> Result<Workspace, ImportError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(ImportError::TooLarge { bytes: text.len() });
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            too_deep: e.to_string().contains("recursion limit"),
+            message: e.to_string(),
+        })?;
+        Workspace::from_value(value)
+    }
+
+    /// Reads a parsed workspace file; a single-pact file gives a workspace of one.
+    pub fn from_value(value: Value) -> Result<Workspace, ImportError> {
+        if !Workspace::is_workspace(&value) {
+            return Document::from_value(value).map(Workspace::single);
+        }
+        if let Some(v) = value.get("schema_version").and_then(Value::as_u64) {
+            if v > u64::from(SCHEMA_VERSION) {
+                return Err(ImportError::NewerVersion { found: v });
+            }
+        }
+        let invalid =
+            |path: &str, problem| ImportError::Invalid(vec![FieldError::new(path, problem)]);
+        let Some(list) = value.get("pacts").and_then(Value::as_array) else {
+            return Err(invalid("pacts", FieldProblem::Missing));
+        };
+        if list.is_empty() {
+            return Err(invalid("pacts", FieldProblem::Missing));
+        }
+        let mut pacts: Vec<Document> = Vec::with_capacity(list.len());
+        for (i, v) in list.iter().enumerate() {
+            let doc = Document::from_value(v.clone()).map_err(|e| match e {
+                ImportError::Invalid(errors) => ImportError::Invalid(
+                    errors
+                        .into_iter()
+                        .map(|mut f| {
+                            f.path = if f.path.is_empty() {
+                                format!("pacts[{i}]")
+                            } else {
+                                format!("pacts[{i}].{}", f.path)
+                            };
+                            f
+                        })
+                        .collect(),
+                ),
+                other => other,
+            })?;
+            if pacts.iter().any(|p| p.pact.id == doc.pact.id) {
+                return Err(invalid(
+                    &format!("pacts[{i}].pact.id"),
+                    FieldProblem::Duplicate {
+                        id: doc.pact.id.clone(),
+                    },
+                ));
+            }
+            pacts.push(doc);
+        }
+        let active = value
+            .get("active")
+            .and_then(Value::as_str)
+            .and_then(|id| pacts.iter().position(|d| d.pact.id == id))
+            .unwrap_or(0);
+        Ok(Workspace { pacts, active })
+    }
+}
+
+/// `wanted` if no pact in `taken` has it, else `wanted-2`, `wanted-3`…
+pub fn unique_id(taken: &[&str], wanted: &str) -> String {
+    if !taken.contains(&wanted) {
+        return wanted.to_string();
+    }
+    (2..)
+        .map(|n| format!("{wanted}-{n}"))
+        .find(|id| !taken.contains(&id.as_str()))
+        .unwrap_or_else(|| wanted.to_string())
+}
