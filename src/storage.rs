@@ -549,6 +549,25 @@ mod tests {
     }
 
     #[test]
+    fn a_workspace_round_trips_and_a_bad_pact_in_it_quarantines_the_whole() {
+        let mut s = MemoryStore::default();
+        let (open, other) = (doc_with_fires(3), doc_with_fires(5));
+        let others = vec![std::rc::Rc::new(other.clone())];
+        assert_eq!(save(&mut s, &open, &others, 1, 0, "a", 1.0, false), Saved::Ok(1));
+        let Loaded::Doc(stored) = load(&mut s, 2.0) else {
+            panic!("expected the workspace");
+        };
+        assert_eq!((stored.doc, stored.others, stored.active), (open, vec![other], 1));
+        // One unreadable pact: nothing is half-read; the whole stored text is copied aside.
+        let raw = s.map[DOC_KEY].replace("\"thidua.pact\"", "\"elsewhere\"");
+        s.map.insert(DOC_KEY.into(), raw.clone());
+        let Loaded::Quarantined { key, .. } = load(&mut s, 3.0) else {
+            panic!("expected quarantine");
+        };
+        assert_eq!(s.map[&key], raw);
+    }
+
+    #[test]
     fn corrupt_data_is_copied_aside_untouched() {
         let mut s = MemoryStore::default();
         s.map.insert(DOC_KEY.into(), "{not json".into());

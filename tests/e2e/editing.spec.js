@@ -208,7 +208,7 @@ async function someFigures(app) {
   await app.page.keyboard.press('Tab');
 }
 
-test('English mode has no Vietnamese interface text left (main screen and unit view)', async ({ page }) => {
+test('English mode has no Vietnamese interface text left (main screen, unit view, charts, pact editor)', async ({ page }) => {
   const app = new AppPage(page);
   await someFigures(app);
   await app.setLanguage('en');
@@ -224,9 +224,14 @@ test('English mode has no Vietnamese interface text left (main screen and unit v
   await app.backButton().click();
   await app.openUnit('Hồ Chí Minh City Police');
   expect(vietnameseLeftovers(await app.uiTexts('vi')), 'Vietnamese text in English mode (HCMC view)').toEqual([]);
+
+  await app.openCharts();
+  expect(vietnameseLeftovers(await app.uiTexts('vi')), 'Vietnamese text in English mode (charts)').toEqual([]);
+  await app.openEditor();
+  expect(vietnameseLeftovers(await app.uiTexts('vi')), 'Vietnamese text in English mode (pact editor)').toEqual([]);
 });
 
-test('Vietnamese mode has no English interface text left (main screen and unit view)', async ({ page }) => {
+test('Vietnamese mode has no English interface text left (main screen, unit view, charts, pact editor)', async ({ page }) => {
   const app = new AppPage(page);
   await someFigures(app);
   // Back from English, so that nothing stays behind from it either.
@@ -239,6 +244,11 @@ test('Vietnamese mode has no English interface text left (main screen and unit v
 
   await app.openUnit('Công an TP Hà Nội');
   expect(englishLeftovers(await app.uiTexts('en')), 'English text in Vietnamese mode (unit view)').toEqual([]);
+
+  await app.openCharts();
+  expect(englishLeftovers(await app.uiTexts('en')), 'English text in Vietnamese mode (charts)').toEqual([]);
+  await app.openEditor();
+  expect(englishLeftovers(await app.uiTexts('en')), 'English text in Vietnamese mode (pact editor)').toEqual([]);
 });
 
 test('numbers are formatted 1.840 / 90,76% in Vietnamese and 1,840 / 90.76% in English', async ({ page }) => {
