@@ -88,8 +88,10 @@ fn field(
         None => (value, None),
     };
     let err_id = format!("err-{}", key.replace('.', "-"));
+    let caption = caption(&label);
     html! {
-        <span class="field">
+        <label class="field">
+            <span class="caption" aria-hidden="true">{caption}</span>
             <input type="text" value={value} aria-label={label} {oninput}
                 inputmode={numeric.then_some("decimal")}
                 aria-invalid={err.map(|_| "true")}
@@ -97,8 +99,14 @@ fn field(
             if let Some(m) = err {
                 <span class="field-error" id={err_id} role="alert">{m.join("; ")}</span>
             }
-        </span>
+        </label>
     }
+}
+
+/// The visible caption of a field: its label after the last " — " ("ngưỡng (%)"); the whole label,
+/// which names the unit or target too, is the accessible name and contains it.
+fn caption(label: &str) -> String {
+    label.rsplit(" — ").next().unwrap_or(label).to_string()
 }
 
 /// A select: its label, the options (value, words), the chosen value, the field key.
@@ -117,8 +125,10 @@ fn choice(
         on.emit((k.clone(), sel.value()));
     });
     let err = errors.get(key).map(|(_, m)| m);
+    let caption = caption(&label);
     html! {
-        <span class="field">
+        <label class="field">
+            <span class="caption" aria-hidden="true">{caption}</span>
             <select aria-label={label} {onchange} aria-invalid={err.map(|_| "true")}>
             { for options.into_iter().map(|(v, words)| html! {
                 <option value={v.clone()} selected={v == chosen}>{words}</option>
@@ -127,7 +137,7 @@ fn choice(
             if let Some(m) = err {
                 <span class="field-error" role="alert">{m.join("; ")}</span>
             }
-        </span>
+        </label>
     }
 }
 

@@ -72,6 +72,15 @@ test('screenshot of the charts view', async ({ page }) => {
   await shoot(page, 'charts.png');
 });
 
+test('screenshot of the pact editor', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.openEditor();
+  await page.getByRole('heading', { level: 3, name: 'Nội dung và chỉ tiêu' }).evaluate((h) => window.scrollTo(0, h.offsetTop - 60));
+  await page.getByRole('combobox', { name: 'Chỉ tiêu 6.1 — phép so sánh', exact: true }).focus();
+  await shoot(page, 'editor.png');
+});
+
 test('the print view: title, period, ranking, date and signature lines, without the editing parts', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();
