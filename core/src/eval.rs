@@ -15,11 +15,21 @@
 //!   ([`crate::model::NotApplicablePoints`]).
 //! - `met` / `not_met` for rates, reductions and no-increase/decrease rules; `scored` for manual
 //!   contents.
+//!
+//! How many units are evaluated quickly: [`crate::score::evaluate`] prepares the pact once — each
+//! rule's indicators looked up, each threshold turned into a fraction `p/q` in lowest terms — and
+//! finds a unit's figures and manual scores in one ordered walk through its records, comparing
+//! ids rather than searching for them. A figure is read as `m / 10^s` (`m ≤ 10^18`); a rate `n/d`
+//! is compared with `p/q` as `n·q` with `p·d`. The value, margin and attainment reported are the
+//! same fractions in lowest terms that `Ratio::new` gives, reduced with a binary gcd in 64 bits
+//! when they fit. [`evaluate_target`] prepares just the one target.
 
-use crate::data::{Entry, ManualScore, PeriodKind, UnitData};
+use crate::data::{Entry, Figure, ManualScore, PeriodKind, UnitData};
 use crate::model::{Comparator, Id, IndicatorKind, Pact, Rule, Target};
-use crate::num::{serialize_opt_ratio, Dec, Ratio};
+use crate::num::{div_ceil, div_floor, reduced, serialize_opt_ratio, Dec, Ratio, POW10};
 use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// The largest figure a unit can enter (10^12).
 pub const MAX_FIGURE: i128 = 1_000_000_000_000;
@@ -233,7 +243,8 @@ pub struct ManualOutcome {
 }
 
 impl Evaluation {
-    fn new(target: &Target, status: Status) -> Evaluation {
+    /// An evaluation with nothing decided yet, which the rules fill in.
+    pub(crate) fn new(target: &Target, status: Status) -> Evaluation {
         Evaluation {
             target: target.id.clone(),
             status,
@@ -247,8 +258,9 @@ impl Evaluation {
         }
     }
 
-    fn with_problems(target: &Target, problems: Vec<Problem>) -> Evaluation {
-        let status = if problems
+    /// No data or invalid data, for these problems.
+    fn set_problems(&mut self, problems: Vec<Problem>) {
+        self.status = if problems
             .iter()
             .any(|p| !matches!(p, Problem::Missing { .. }))
         {
@@ -256,190 +268,521 @@ impl Evaluation {
         } else {
             Status::NoData
         };
-        Evaluation {
-            problems,
-            ..Evaluation::new(target, status)
-        }
+        self.problems = problems;
     }
 }
 
-/// Reads one figure as an exact fraction, checking it.
-fn read(
-    pact: &Pact,
-    data: &UnitData,
-    indicator: &Id,
-    period: PeriodKind,
-    problems: &mut Vec<Problem>,
-) -> Option<Dec> {
-    let Some(def) = pact.indicator(indicator) else {
-        problems.push(Problem::UnknownIndicator {
-            indicator: indicator.clone(),
+/// A figure that passed every check: the entry as typed, and its value as `m / 10^s` with
+/// `0 ≤ m ≤ 10^18` and `s ≤ 6` (at most 10^12, with at most 6 decimals).
+#[derive(Clone, Copy)]
+struct Fig {
+    dec: Dec,
+    m: i64,
+    s: u32,
+}
+
+impl Fig {
+    /// The whole part (a figure is never negative).
+    #[inline]
+    fn whole(self) -> i128 {
+        match self.s {
+            0 => self.m(),
+            s => div_floor(self.m(), POW10[s as usize]),
+        }
+    }
+
+    #[inline]
+    fn m(self) -> i128 {
+        i128::from(self.m)
+    }
+}
+
+/// Two figures brought to the same scale, `(A, B)`: `a / b = A / B`, and `a` and `b` compare as
+/// `A` and `B` do. Both stay within 10^18, so products with a threshold's parts fit in 128 bits.
+#[inline]
+fn common(a: Fig, b: Fig) -> (i128, i128) {
+    use std::cmp::Ordering::*;
+    match a.s.cmp(&b.s) {
+        Equal => (a.m(), b.m()),
+        Less => (a.m() * POW10[(b.s - a.s) as usize], b.m()),
+        Greater => (a.m(), b.m() * POW10[(a.s - b.s) as usize]),
+    }
+}
+
+/// An indicator a rule names, looked up once: its id and, when the pact defines it, its slot in
+/// a unit's [`Cells`] and its kind.
+#[derive(Clone, Copy)]
+struct Ind<'p> {
+    id: &'p Id,
+    def: Option<(usize, IndicatorKind)>,
+}
+
+/// Checks one cell and reads it exactly, or says why it cannot be used.
+fn check(ind: Ind, entry: &Entry, period: PeriodKind) -> Result<Fig, Problem> {
+    let Some((_, kind)) = ind.def else {
+        return Err(Problem::UnknownIndicator {
+            indicator: ind.id.clone(),
         });
-        return None;
     };
-    let at = |p: fn(Id, PeriodKind) -> Problem| p(indicator.clone(), period);
-    match data.entry(indicator, period) {
-        Entry::Missing => {
-            problems.push(at(|indicator, period| Problem::Missing {
-                indicator,
-                period,
-            }));
-            None
-        }
-        Entry::Text(text) => {
-            problems.push(Problem::NotANumber {
-                indicator: indicator.clone(),
-                period,
-                text: text.clone(),
-            });
-            None
-        }
-        Entry::Value(d) => {
-            if d.is_negative() {
-                problems.push(at(|indicator, period| Problem::Negative {
-                    indicator,
-                    period,
-                }));
-                return None;
-            }
-            if def.kind == IndicatorKind::Count && !d.is_integer() {
-                problems.push(at(|indicator, period| Problem::NotWhole {
-                    indicator,
-                    period,
-                }));
-                return None;
-            }
-            if d.scale() > MAX_AMOUNT_SCALE || d.to_ratio() > Ratio::from_integer(MAX_FIGURE) {
-                problems.push(at(|indicator, period| Problem::TooLarge {
-                    indicator,
-                    period,
-                }));
-                return None;
-            }
-            Some(*d)
-        }
-    }
+    let indicator = || ind.id.clone();
+    Err(match entry {
+        Entry::Missing => Problem::Missing {
+            indicator: indicator(),
+            period,
+        },
+        Entry::Text(text) => Problem::NotANumber {
+            indicator: indicator(),
+            period,
+            text: text.clone(),
+        },
+        Entry::Value(d) => match read_value(*d, kind) {
+            Ok(fig) => return Ok(fig),
+            Err(problem) => problem(indicator(), period),
+        },
+    })
 }
 
-/// The threshold as a fraction of one (75 → 3/4), if it is within the exact range.
-fn threshold(pct: Dec) -> Option<Ratio> {
+/// A number entered for an indicator of `kind`, checked: not negative, whole for a count, at
+/// most [`MAX_FIGURE`] with at most [`MAX_AMOUNT_SCALE`] decimals.
+#[inline(always)]
+fn read_value(d: Dec, kind: IndicatorKind) -> Result<Fig, fn(Id, PeriodKind) -> Problem> {
+    let (mantissa, scale) = (d.0.mantissa(), d.0.scale());
+    if mantissa < 0 {
+        return Err(|indicator, period| Problem::Negative { indicator, period });
+    }
+    if kind == IndicatorKind::Count && scale > 0 && !d.is_integer() {
+        return Err(|indicator, period| Problem::NotWhole { indicator, period });
+    }
+    // Trailing zeros are not decimals (see `Dec::scale`); they are dropped only when too many.
+    let (m, s) = if scale <= MAX_AMOUNT_SCALE {
+        (mantissa, scale)
+    } else {
+        let n = d.0.normalize();
+        (n.mantissa(), n.scale())
+    };
+    let too_large: fn(Id, PeriodKind) -> Problem =
+        |indicator, period| Problem::TooLarge { indicator, period };
+    if s > MAX_AMOUNT_SCALE || m > MAX_FIGURE * POW10[s as usize] {
+        return Err(too_large);
+    }
+    // At most 10^12 · 10^6.
+    let m = i64::try_from(m).map_err(|_| too_large)?;
+    Ok(Fig { dec: d, m, s })
+}
+
+/// A threshold as a fraction of one in lowest terms, `p / q` (75 → 3/4), with `0 ≤ p ≤ 10^12`
+/// and `1 ≤ q ≤ 10^8`.
+#[derive(Clone, Copy)]
+struct Threshold {
+    p: i128,
+    q: i128,
+}
+
+/// The threshold as a fraction of one, if it is within the exact range.
+fn threshold(pct: Dec) -> Option<Threshold> {
     if pct.scale() > MAX_THRESHOLD_SCALE || pct.is_negative() || pct.0 > Dec::int(1_000_000).0 {
         return None;
     }
     // mantissa / (100 · 10^scale), reduced once.
     let n = pct.0.normalize();
-    Some(Ratio::new(n.mantissa(), 100 * 10i128.pow(n.scale())))
+    let t = reduced(n.mantissa(), 100 * POW10[n.scale() as usize]);
+    Some(Threshold {
+        p: *t.numer(),
+        q: *t.denom(),
+    })
 }
 
-/// The smallest integer k with `k/1 ⋈ x` for the comparator (`>`: k > x, `≥`: k ≥ x).
-/// For `=`, Some(x) only when x is whole.
-fn least_count(x: Ratio, cmp: Comparator) -> Option<i128> {
+/// The smallest integer k with `k ⋈ x/y` (y > 0) for the comparator (`>`: k > x/y, `≥`: k ≥ x/y).
+/// For `=`, Some(x/y) only when it is whole.
+fn least_count(x: i128, y: i128, cmp: Comparator) -> Option<i128> {
     match cmp {
-        Comparator::Gt => Some(x.floor().to_integer() + 1),
-        Comparator::Ge => Some(x.ceil().to_integer()),
-        Comparator::Eq => x.is_integer().then(|| x.to_integer()),
+        Comparator::Gt => Some(div_floor(x, y) + 1),
+        Comparator::Ge => Some(div_ceil(x, y)),
+        Comparator::Eq => whole(x, y),
     }
 }
 
-/// The largest integer k with `k ⋈' x`, where "at least p% fewer" means k ≤ x (`≥`) or k < x (`>`).
-fn greatest_count(x: Ratio, cmp: Comparator) -> Option<i128> {
+/// The largest integer k with `k ⋈' x/y` (y > 0), where "at least p% fewer" means k ≤ x/y (`≥`)
+/// or k < x/y (`>`).
+fn greatest_count(x: i128, y: i128, cmp: Comparator) -> Option<i128> {
     match cmp {
-        Comparator::Ge => Some(x.floor().to_integer()),
-        Comparator::Gt => Some(x.ceil().to_integer() - 1),
-        Comparator::Eq => x.is_integer().then(|| x.to_integer()),
+        Comparator::Ge => Some(div_floor(x, y)),
+        Comparator::Gt => Some(div_ceil(x, y) - 1),
+        Comparator::Eq => whole(x, y),
+    }
+}
+
+/// `x / y` (y > 0) when it is whole.
+fn whole(x: i128, y: i128) -> Option<i128> {
+    let k = div_floor(x, y);
+    (k * y == x).then_some(k)
+}
+
+/// The pact prepared once for evaluating many units: every indicator a rule names is looked up
+/// once (units' figures are then found by position, not by id), and every threshold is turned
+/// into a fraction once.
+pub(crate) struct Plan<'p> {
+    /// The ids of the pact's indicators, sorted, each once, with the kind of its first definition
+    /// (the one [`Pact::indicator`] finds). A unit's [`Cells`] follow this order.
+    indicators: Vec<(&'p str, IndicatorKind)>,
+    /// The ids of the manual targets, sorted, each once. A unit's [`Cells`] hold their scores in
+    /// this order.
+    manual: Vec<&'p str>,
+    /// The targets, in pact order.
+    targets: Vec<TargetPlan<'p>>,
+}
+
+/// One target of a [`Plan`].
+pub(crate) struct TargetPlan<'p> {
+    /// The target.
+    pub(crate) target: &'p Target,
+    rule: RulePlan<'p>,
+}
+
+enum RulePlan<'p> {
+    Rate {
+        numerator: Ind<'p>,
+        denominator: Ind<'p>,
+        cmp: Comparator,
+        /// `None` when the threshold is outside the exact range.
+        threshold: Option<Threshold>,
+    },
+    Reduction {
+        indicator: Ind<'p>,
+        cmp: Comparator,
+        threshold: Option<Threshold>,
+    },
+    Criteria {
+        indicators: Vec<Ind<'p>>,
+        /// Decrease (strictly lower) rather than no increase.
+        strict: bool,
+    },
+    Manual {
+        /// The target's place in the plan's manual ids (always found).
+        slot: Option<usize>,
+    },
+}
+
+impl<'p> Plan<'p> {
+    /// The plan of every target of the pact.
+    pub(crate) fn new(pact: &'p Pact) -> Plan<'p> {
+        Plan::of(pact, pact.targets().map(|(_, t)| t))
+    }
+
+    fn of(pact: &'p Pact, targets: impl Iterator<Item = &'p Target>) -> Plan<'p> {
+        let mut indicators: Vec<(&str, IndicatorKind)> = pact
+            .indicators
+            .iter()
+            .map(|d| (d.id.as_str(), d.kind))
+            .collect();
+        // A stable sort keeps the first definition of a repeated id first; it is the one kept.
+        indicators.sort_by(|a, b| a.0.cmp(b.0));
+        indicators.dedup_by(|later, first| later.0 == first.0);
+        let targets: Vec<&Target> = targets.collect();
+        let mut manual: Vec<&str> = targets
+            .iter()
+            .filter(|t| matches!(t.rule, Rule::Manual))
+            .map(|t| t.id.as_str())
+            .collect();
+        manual.sort_unstable();
+        manual.dedup();
+        let mut plan = Plan {
+            indicators,
+            manual,
+            targets: Vec::new(),
+        };
+        plan.targets = targets
+            .into_iter()
+            .map(|target| TargetPlan {
+                target,
+                rule: plan.rule(target),
+            })
+            .collect();
+        plan
+    }
+
+    /// The targets, in pact order.
+    pub(crate) fn targets(&self) -> &[TargetPlan<'p>] {
+        &self.targets
+    }
+
+    fn resolve(&self, id: &'p Id) -> Ind<'p> {
+        let def = self
+            .indicators
+            .binary_search_by(|(k, _)| (*k).cmp(id.as_str()))
+            .ok()
+            .map(|slot| (slot, self.indicators[slot].1));
+        Ind { id, def }
+    }
+
+    fn rule(&self, target: &'p Target) -> RulePlan<'p> {
+        let rule = &target.rule;
+        match rule {
+            Rule::Rate {
+                numerator,
+                denominator,
+                comparator,
+                threshold_pct,
+            } => RulePlan::Rate {
+                numerator: self.resolve(numerator),
+                denominator: self.resolve(denominator),
+                cmp: *comparator,
+                threshold: threshold(*threshold_pct),
+            },
+            Rule::Reduction {
+                indicator,
+                comparator,
+                threshold_pct,
+            } => RulePlan::Reduction {
+                indicator: self.resolve(indicator),
+                cmp: *comparator,
+                threshold: threshold(*threshold_pct),
+            },
+            Rule::NoIncrease { indicators } | Rule::Decrease { indicators } => RulePlan::Criteria {
+                indicators: indicators.iter().map(|id| self.resolve(id)).collect(),
+                strict: matches!(rule, Rule::Decrease { .. }),
+            },
+            Rule::Manual => RulePlan::Manual {
+                slot: self.manual.binary_search(&target.id.as_str()).ok(),
+            },
+        }
+    }
+}
+
+static MISSING: Entry = Entry::Missing;
+
+/// One cell of a unit, read with its indicator's kind: its exact value, or the entry that cannot
+/// be used, or nothing when the pact does not define the indicator. What is wrong is worked out
+/// only when something is ([`Cell::problem`]).
+#[derive(Clone, Copy)]
+enum Cell<'d> {
+    Usable(Fig),
+    Unusable(&'d Entry),
+    Unknown,
+}
+
+impl<'d> Cell<'d> {
+    #[inline(always)]
+    fn of(entry: &'d Entry, kind: IndicatorKind) -> Cell<'d> {
+        match entry {
+            Entry::Value(d) => match read_value(*d, kind) {
+                Ok(fig) => Cell::Usable(fig),
+                Err(_) => Cell::Unusable(entry),
+            },
+            _ => Cell::Unusable(entry),
+        }
+    }
+
+    /// What keeps the cell from being used, if anything.
+    fn problem(self, ind: Ind, period: PeriodKind) -> Option<Problem> {
+        match self {
+            Cell::Usable(_) => None,
+            Cell::Unusable(entry) => check(ind, entry, period).err(),
+            Cell::Unknown => check(ind, &MISSING, period).err(),
+        }
+    }
+}
+
+/// The problems of cells, in order.
+fn cell_problems<const N: usize>(cells: [(Cell, Ind, PeriodKind); N]) -> Vec<Problem> {
+    cells
+        .into_iter()
+        .filter_map(|(cell, ind, period)| cell.problem(ind, period))
+        .collect()
+}
+
+/// One unit's figures and manual scores in the order of a [`Plan`]'s ids, found with one walk
+/// through the unit's records. The buffers are reused from one unit to the next.
+pub(crate) struct Cells<'d> {
+    /// The figures of the plan's indicators.
+    figures: Vec<Option<&'d Figure>>,
+    /// The scores of the plan's manual targets.
+    manual: Vec<Option<&'d ManualScore>>,
+}
+
+impl<'d> Cells<'d> {
+    /// No unit yet.
+    pub(crate) fn new() -> Cells<'d> {
+        Cells {
+            figures: Vec::new(),
+            manual: Vec::new(),
+        }
+    }
+
+    /// Takes the figures and scores of `data`. Both the plan's ids and the unit's figures and
+    /// scores are sorted by id, so they are matched in one pass each.
+    pub(crate) fn fill(&mut self, plan: &Plan, data: &'d UnitData) {
+        self.figures.clear();
+        let indicators = plan.indicators.iter().map(|&(id, _)| (id, ()));
+        walk_sorted(&data.figures, indicators, |(), figure| {
+            self.figures.push(figure)
+        });
+        self.manual.clear();
+        let manual = plan.manual.iter().map(|&id| (id, ()));
+        walk_sorted(&data.manual, manual, |(), score| self.manual.push(score));
+    }
+
+    /// The cell of an indicator for a period, read with the indicator's kind.
+    #[inline(always)]
+    fn get(&self, ind: Ind, period: PeriodKind) -> Cell<'d> {
+        let Some((slot, kind)) = ind.def else {
+            return Cell::Unknown;
+        };
+        let entry = match self.figures.get(slot).copied().flatten() {
+            Some(figure) => figure.get(period),
+            None => &MISSING,
+        };
+        Cell::of(entry, kind)
+    }
+}
+
+/// Walks a map alongside `ids` (sorted, distinct), giving each id's value in the map, if any.
+fn walk_sorted<'d, 'i, V, T>(
+    map: &'d BTreeMap<Id, V>,
+    ids: impl Iterator<Item = (&'i str, T)>,
+    mut visit: impl FnMut(T, Option<&'d V>),
+) {
+    let mut entries = map.iter().peekable();
+    for (id, item) in ids {
+        let mut found = None;
+        while let Some((key, value)) = entries.peek() {
+            match cmp_id(key, id) {
+                Ordering::Less => {
+                    entries.next();
+                }
+                Ordering::Equal => {
+                    found = Some(*value);
+                    entries.next();
+                    break;
+                }
+                Ordering::Greater => break,
+            }
+        }
+        visit(item, found);
+    }
+}
+
+/// Compares two ids; equal ones (the usual case) are recognised inline, 8 bytes at a time.
+#[inline]
+fn cmp_id(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    if x.len() == y.len() {
+        while let (Some((p, x_rest)), Some((q, y_rest))) =
+            (x.split_first_chunk::<8>(), y.split_first_chunk::<8>())
+        {
+            if p != q {
+                return a.cmp(b);
+            }
+            (x, y) = (x_rest, y_rest);
+        }
+        if x.iter().zip(y).all(|(p, q)| p == q) {
+            return Ordering::Equal;
+        }
+    }
+    a.cmp(b)
+}
+
+impl TargetPlan<'_> {
+    /// Evaluates one unit, whose figures `cells` holds, on this target, into `e` — a fresh
+    /// `Evaluation::new(target, _)` (filled in place: an evaluation is a few hundred bytes).
+    pub(crate) fn evaluate(&self, cells: &Cells, e: &mut Evaluation) {
+        match &self.rule {
+            RulePlan::Rate {
+                numerator,
+                denominator,
+                cmp,
+                threshold,
+            } => {
+                let (current, n_ind, d_ind) = (PeriodKind::Current, *numerator, *denominator);
+                let (n, d) = match (cells.get(n_ind, current), cells.get(d_ind, current)) {
+                    (Cell::Usable(n), Cell::Usable(d)) => (n, d),
+                    (n, d) => {
+                        e.set_problems(cell_problems([(n, n_ind, current), (d, d_ind, current)]));
+                        return;
+                    }
+                };
+                match threshold {
+                    Some(t) => rate(e, [n_ind, d_ind], n, d, *cmp, *t),
+                    None => e.set_problems(vec![Problem::Overflow]),
+                }
+            }
+            RulePlan::Reduction {
+                indicator,
+                cmp,
+                threshold,
+            } => {
+                let (ind, current, baseline) =
+                    (*indicator, PeriodKind::Current, PeriodKind::Baseline);
+                let (c, b) = match (cells.get(ind, current), cells.get(ind, baseline)) {
+                    (Cell::Usable(c), Cell::Usable(b)) => (c, b),
+                    (c, b) => {
+                        e.set_problems(cell_problems([(c, ind, current), (b, ind, baseline)]));
+                        return;
+                    }
+                };
+                match threshold {
+                    Some(t) => reduction(e, ind, c, b, *cmp, *t),
+                    None => e.set_problems(vec![Problem::Overflow]),
+                }
+            }
+            RulePlan::Criteria { indicators, strict } => criteria(e, cells, indicators, *strict),
+            RulePlan::Manual { slot } => {
+                let score = slot.and_then(|i| cells.manual.get(i).copied().flatten());
+                manual(e, self.target, score)
+            }
+        }
     }
 }
 
 /// Evaluates one unit on one target.
+///
+/// To evaluate many units, [`crate::score::evaluate`] prepares the pact once instead.
 pub fn evaluate_target(pact: &Pact, target: &Target, data: &UnitData) -> Evaluation {
-    match &target.rule {
-        Rule::Rate {
-            numerator,
-            denominator,
-            comparator,
-            threshold_pct,
-        } => rate(
-            pact,
-            target,
-            data,
-            numerator,
-            denominator,
-            *comparator,
-            *threshold_pct,
-        ),
-        Rule::Reduction {
-            indicator,
-            comparator,
-            threshold_pct,
-        } => reduction(pact, target, data, indicator, *comparator, *threshold_pct),
-        Rule::NoIncrease { indicators } => criteria(pact, target, data, indicators, false),
-        Rule::Decrease { indicators } => criteria(pact, target, data, indicators, true),
-        Rule::Manual => manual(target, data.manual.get(&target.id)),
+    let plan = Plan::of(pact, std::iter::once(target));
+    let mut cells = Cells::new();
+    cells.fill(&plan, data);
+    let mut e = Evaluation::new(target, Status::NoData);
+    // `Plan::of` makes one plan per target it is given.
+    if let [t] = plan.targets() {
+        t.evaluate(&cells, &mut e);
     }
-}
-
-/// Reads the two figures a rate or a reduction compares, and its threshold as a fraction; or
-/// the problems that keep them from being used.
-fn read_pair(
-    pact: &Pact,
-    data: &UnitData,
-    cells: [(&Id, PeriodKind); 2],
-    pct: Dec,
-) -> Result<(Ratio, Ratio, Ratio), Vec<Problem>> {
-    let mut problems = Vec::new();
-    let a = read(pact, data, cells[0].0, cells[0].1, &mut problems);
-    let b = read(pact, data, cells[1].0, cells[1].1, &mut problems);
-    let (Some(a), Some(b)) = (a, b) else {
-        return Err(problems);
-    };
-    let t = threshold(pct).ok_or_else(|| vec![Problem::Overflow])?;
-    Ok((a.to_ratio(), b.to_ratio(), t))
+    e
 }
 
 fn rate(
-    pact: &Pact,
-    target: &Target,
-    data: &UnitData,
-    num_id: &Id,
-    den_id: &Id,
+    e: &mut Evaluation,
+    [num_ind, den_ind]: [Ind; 2],
+    n: Fig,
+    d: Fig,
     cmp: Comparator,
-    pct: Dec,
-) -> Evaluation {
-    let (n, d, t) = match read_pair(
-        pact,
-        data,
-        [(num_id, PeriodKind::Current), (den_id, PeriodKind::Current)],
-        pct,
-    ) {
-        Ok(v) => v,
-        Err(problems) => return Evaluation::with_problems(target, problems),
-    };
-    if n > d {
-        return Evaluation::with_problems(
-            target,
-            vec![Problem::Exceeds {
-                numerator: num_id.clone(),
-                denominator: den_id.clone(),
-            }],
-        );
+    Threshold { p, q }: Threshold,
+) {
+    let (nn, dd) = common(n, d);
+    if nn > dd {
+        e.set_problems(vec![Problem::Exceeds {
+            numerator: num_ind.id.clone(),
+            denominator: den_ind.id.clone(),
+        }]);
+        return;
     }
-    if d == Ratio::from_integer(0) {
-        let mut e = Evaluation::new(target, Status::NotApplicable);
+    if dd == 0 {
+        e.status = Status::NotApplicable;
         e.problems.push(Problem::ZeroDenominator {
-            indicator: den_id.clone(),
+            indicator: den_ind.id.clone(),
         });
-        return e;
+        return;
     }
-    let value = n / d;
-    let met = cmp.holds(value.cmp(&t));
-    let mut e = Evaluation::new(target, if met { Status::Met } else { Status::NotMet });
-    e.value = Some(value);
-    e.margin = Some(value - t);
-    e.attainment = (t != Ratio::from_integer(0)).then(|| value / t);
+    // value = N/D against t = p/q, with D, q > 0: compare N·q with p·D.
+    let met = cmp.holds((nn * q).cmp(&(p * dd)));
+    e.status = if met { Status::Met } else { Status::NotMet };
+    e.value = Some(reduced(nn, dd));
+    e.margin = Some(reduced(nn * q - p * dd, dd * q));
+    e.attainment = (p != 0).then(|| reduced(nn * q, dd * p));
     if !met {
         // Counts are whole here (rates read counts); amounts would be compared in whole units.
-        let (n_int, d_int) = (n.to_integer(), d.to_integer());
-        e.gap = Some(match least_count(t * d, cmp) {
+        // The least numerator k that meets it: k ⋈ t·d = p·d / q.
+        let (n_int, d_int) = (n.whole(), d.whole());
+        e.gap = Some(match least_count(p * d.m(), q * POW10[d.s as usize], cmp) {
             Some(k) if k <= d_int && k > n_int => Gap::RateNeeds {
                 additional: k - n_int,
                 needed: k,
@@ -447,72 +790,65 @@ fn rate(
             _ => Gap::RateUnreachable,
         });
     }
-    e
 }
 
 fn reduction(
-    pact: &Pact,
-    target: &Target,
-    data: &UnitData,
-    id: &Id,
+    e: &mut Evaluation,
+    ind: Ind,
+    c: Fig,
+    b: Fig,
     cmp: Comparator,
-    pct: Dec,
-) -> Evaluation {
-    let (c, b, t) = match read_pair(
-        pact,
-        data,
-        [(id, PeriodKind::Current), (id, PeriodKind::Baseline)],
-        pct,
-    ) {
-        Ok(v) => v,
-        Err(problems) => return Evaluation::with_problems(target, problems),
-    };
-    if b == Ratio::from_integer(0) {
-        let mut e = Evaluation::new(target, Status::NotApplicable);
+    Threshold { p, q }: Threshold,
+) {
+    let (cc, bb) = common(c, b);
+    if bb == 0 {
+        e.status = Status::NotApplicable;
         e.problems.push(Problem::ZeroBaseline {
-            indicator: id.clone(),
+            indicator: ind.id.clone(),
         });
-        return e;
+        return;
     }
-    let value = (b - c) / b;
-    let met = cmp.holds(value.cmp(&t));
-    let mut e = Evaluation::new(target, if met { Status::Met } else { Status::NotMet });
-    e.value = Some(value);
-    e.margin = Some(value - t);
-    e.attainment = (t != Ratio::from_integer(0)).then(|| value / t);
+    // value = (B − C)/B against t = p/q, with B, q > 0.
+    let fall = bb - cc;
+    let met = cmp.holds((fall * q).cmp(&(p * bb)));
+    e.status = if met { Status::Met } else { Status::NotMet };
+    e.value = Some(reduced(fall, bb));
+    e.margin = Some(reduced(fall * q - p * bb, bb * q));
+    e.attainment = (p != 0).then(|| reduced(fall * q, bb * p));
     if !met {
-        let limit = b * (Ratio::from_integer(1) - t);
-        e.gap = Some(match greatest_count(limit, cmp) {
-            Some(max) if max >= 0 && c.to_integer() > max => Gap::ReductionOver {
-                allowed_max: max,
-                over: c.to_integer() - max,
+        // The highest current count k that meets it: k ⋈' b·(1 − t) = b·(q − p) / q.
+        e.gap = Some(
+            match greatest_count(b.m() * (q - p), q * POW10[b.s as usize], cmp) {
+                Some(max) if max >= 0 && c.whole() > max => Gap::ReductionOver {
+                    allowed_max: max,
+                    over: c.whole() - max,
+                },
+                _ => Gap::ReductionUnreachable,
             },
-            _ => Gap::ReductionUnreachable,
-        });
+        );
     }
-    e
 }
 
-fn criteria(pact: &Pact, target: &Target, data: &UnitData, ids: &[Id], strict: bool) -> Evaluation {
+fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], strict: bool) {
     let mut problems = Vec::new();
-    let mut rows = Vec::new();
-    for id in ids {
-        let c = read(pact, data, id, PeriodKind::Current, &mut problems);
-        let b = read(pact, data, id, PeriodKind::Baseline, &mut problems);
-        if let (Some(c), Some(b)) = (c, b) {
-            rows.push((id, c, b));
+    let mut results = Vec::with_capacity(inds.len());
+    for ind in inds {
+        let (current, baseline) = (PeriodKind::Current, PeriodKind::Baseline);
+        match (cells.get(*ind, current), cells.get(*ind, baseline)) {
+            // Once anything is missing or invalid only the problems count.
+            (Cell::Usable(c), Cell::Usable(b)) if problems.is_empty() => {
+                results.push(criterion(*ind, c, b, strict))
+            }
+            (Cell::Usable(_), Cell::Usable(_)) => {}
+            (c, b) => problems.extend(cell_problems([(c, *ind, current), (b, *ind, baseline)])),
         }
     }
     if !problems.is_empty() {
-        return Evaluation::with_problems(target, problems);
+        return e.set_problems(problems);
     }
-    let results: Vec<CriterionResult> = rows
-        .into_iter()
-        .map(|(id, c, b)| criterion(pact, id, c, b, strict))
-        .collect();
     let applicable = results.iter().filter(|r| r.met.is_some()).count();
     let met_count = results.iter().filter(|r| r.met == Some(true)).count();
-    let status = if applicable == 0 {
+    e.status = if applicable == 0 {
         if strict && !results.is_empty() {
             Status::NotApplicable
         } else {
@@ -523,45 +859,42 @@ fn criteria(pact: &Pact, target: &Target, data: &UnitData, ids: &[Id], strict: b
     } else {
         Status::NotMet
     };
-    let mut e = Evaluation::new(target, status);
-    e.attainment = (applicable > 0).then(|| Ratio::new(met_count as i128, applicable as i128));
-    if status == Status::NotMet {
+    e.attainment = (applicable > 0).then(|| reduced(met_count as i128, applicable as i128));
+    if e.status == Status::NotMet {
         e.gap = Some(Gap::Excess);
     }
     e.criteria = results;
-    e
 }
 
 /// One criterion of a no-increase (`strict` false) or decrease (`strict` true) rule, from its two
 /// figures.
-fn criterion(pact: &Pact, id: &Id, c: Dec, b: Dec, strict: bool) -> CriterionResult {
-    let is_count = pact
-        .indicator(id)
-        .is_some_and(|d| d.kind == IndicatorKind::Count);
-    let (met, allowed) = if strict {
-        if b == Dec::ZERO && c == Dec::ZERO {
-            (None, b)
-        } else if is_count {
-            // One fewer; from a baseline of 0, back to 0 (where the criterion does not apply).
-            let allowed = (b.0 - rust_decimal::Decimal::ONE).max(rust_decimal::Decimal::ZERO);
-            (Some(c < b), Dec(allowed))
-        } else {
-            (Some(c < b), b)
-        }
-    } else {
-        (Some(c <= b), b)
+fn criterion(ind: Ind, c: Fig, b: Fig, strict: bool) -> CriterionResult {
+    use rust_decimal::Decimal;
+    let is_count = matches!(ind.def, Some((_, IndicatorKind::Count)));
+    let (cc, bb) = common(c, b);
+    let met = match (strict, cc, bb) {
+        (true, 0, 0) => None,
+        (true, _, _) => Some(cc < bb),
+        (false, _, _) => Some(cc <= bb),
     };
     let excess = if met == Some(false) {
-        Dec((c.0 - allowed.0).max(rust_decimal::Decimal::ZERO))
+        // For a decrease of a count: one fewer; from a baseline of 0, back to 0 (where the
+        // criterion does not apply).
+        let allowed = if strict && is_count {
+            (b.dec.0 - Decimal::ONE).max(Decimal::ZERO)
+        } else {
+            b.dec.0
+        };
+        Dec((c.dec.0 - allowed).max(Decimal::ZERO))
     } else {
         Dec::ZERO
     };
     CriterionResult {
-        indicator: id.clone(),
-        current: c,
-        baseline: b,
+        indicator: ind.id.clone(),
+        current: c.dec,
+        baseline: b.dec,
         met,
-        change: (b != Dec::ZERO).then(|| (c.to_ratio() - b.to_ratio()) / b.to_ratio()),
+        change: (bb != 0).then(|| reduced(cc - bb, bb)),
         excess,
     }
 }
@@ -581,16 +914,28 @@ pub fn evaluate_criterion(
         _ => return Err(vec![]),
     };
     let id: Id = indicator.to_string();
-    let mut problems = Vec::new();
-    let c = read(pact, data, &id, PeriodKind::Current, &mut problems);
-    let b = read(pact, data, &id, PeriodKind::Baseline, &mut problems);
-    match (c, b) {
-        (Some(c), Some(b)) if problems.is_empty() => Ok(criterion(pact, &id, c, b, strict)),
-        _ => Err(problems),
+    let ind = Ind {
+        id: &id,
+        def: pact.indicator(&id).map(|d| (0, d.kind)),
+    };
+    match (
+        check(
+            ind,
+            data.entry(&id, PeriodKind::Current),
+            PeriodKind::Current,
+        ),
+        check(
+            ind,
+            data.entry(&id, PeriodKind::Baseline),
+            PeriodKind::Baseline,
+        ),
+    ) {
+        (Ok(c), Ok(b)) => Ok(criterion(ind, c, b, strict)),
+        (c, b) => Err([c, b].into_iter().filter_map(Result::err).collect()),
     }
 }
 
-fn manual(target: &Target, score: Option<&ManualScore>) -> Evaluation {
+fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
     let max = target.max_points;
     let check = |entry: &Entry, which: ScoreKind| -> Result<Option<Dec>, Problem> {
         match entry {
@@ -610,23 +955,22 @@ fn manual(target: &Target, score: Option<&ManualScore>) -> Evaluation {
     let verified = check(&score.verified, ScoreKind::Verified);
     let own = check(&score.self_score, ScoreKind::SelfScore);
     let outcome = match (verified, own) {
-        (Err(p), _) => return Evaluation::with_problems(target, vec![p]),
+        (Err(p), _) => return e.set_problems(vec![p]),
         (Ok(Some(v)), _) => ManualOutcome {
             score: v,
             verified: true,
         },
-        (Ok(None), Err(p)) => return Evaluation::with_problems(target, vec![p]),
+        (Ok(None), Err(p)) => return e.set_problems(vec![p]),
         (Ok(None), Ok(Some(s))) => ManualOutcome {
             score: s,
             verified: false,
         },
         (Ok(None), Ok(None)) => {
-            let mut e = Evaluation::new(target, Status::NoData);
+            e.status = Status::NoData;
             e.problems.push(Problem::ScoreMissing);
-            return e;
+            return;
         }
     };
-    let mut e = Evaluation::new(target, Status::Scored);
+    e.status = Status::Scored;
     e.manual = Some(outcome);
-    e
 }

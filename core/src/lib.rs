@@ -27,6 +27,8 @@ pub mod i18n;
 pub mod messages;
 pub mod model;
 pub mod num;
+#[cfg(test)]
+mod reference;
 pub mod rollover;
 #[cfg(feature = "schema")]
 pub mod schema;

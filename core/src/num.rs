@@ -6,6 +6,11 @@
 //! - [`Points`]: scores, arbitrary-precision rationals, because relative-to-best scoring nests
 //!   fractions whose denominators would overflow any fixed width when summed.
 //!
+//! Fractions are kept in lowest terms. The crate reduces them with a binary gcd (shifts and
+//! subtractions, in 64-bit arithmetic when the parts fit, so that 128-bit divisions are left to
+//! parts beyond 64 bits), and adds and compares fractions whose parts fit in 64 bits by
+//! cross-multiplication in 128 bits; the results are the very fractions `num_rational` gives.
+//!
 //! Rounding happens only in [`round_half_away`], which the display layer calls.
 
 use num_bigint::BigInt;
@@ -62,7 +67,10 @@ impl Dec {
     /// The exact value as a fraction of two 128-bit integers.
     pub fn to_ratio(&self) -> Ratio {
         // A Decimal is mantissa / 10^scale with |mantissa| < 2^96 and scale <= 28, so both fit in i128.
-        Ratio::new(self.0.mantissa(), 10i128.pow(self.0.scale()))
+        match self.0.scale() {
+            0 => Ratio::from_integer(self.0.mantissa()),
+            s => reduced(self.0.mantissa(), 10i128.pow(s)),
+        }
     }
 
     /// The exact value as an arbitrary-precision fraction.
@@ -116,18 +124,159 @@ impl schemars::JsonSchema for Dec {
     }
 }
 
+/// `10^k` for `k` in `0..=18`.
+pub(crate) const POW10: [i128; 19] = {
+    let mut t = [1i128; 19];
+    let mut k = 1;
+    while k < 19 {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
+
+/// `x` as a 64-bit integer, when it fits.
+#[inline]
+fn narrow(x: i128) -> Option<i64> {
+    i64::try_from(x).ok()
+}
+
+/// The greatest common divisor (num-integer's binary algorithm: shifts and subtractions, no
+/// division), in 64 bits when both numbers fit.
+fn gcd(a: u128, b: u128) -> u128 {
+    use num_integer::Integer;
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(a.gcd(&b)),
+        _ => a.gcd(&b),
+    }
+}
+
+/// `x / g` for a `g` that divides `x`, with a 64-bit division when both fit.
+fn div_exact(x: i128, g: i128) -> i128 {
+    match (narrow(x), narrow(g)) {
+        (Some(x), Some(g)) => i128::from(x / g),
+        _ => x / g,
+    }
+}
+
+/// `n / d` in lowest terms — the very fraction `Ratio::new(n, d)` returns — for `d > 0` and
+/// `n > i128::MIN`. The common divisor is found without 128-bit divisions, and none is done at all
+/// when it is 1.
+pub(crate) fn reduced(n: i128, d: i128) -> Ratio {
+    debug_assert!(d > 0 && n > i128::MIN);
+    if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
+        // 0 < g ≤ d, so it fits.
+        let g = num_integer::Integer::gcd(&n.unsigned_abs(), &d.unsigned_abs()) as i64;
+        return match g {
+            1 => Ratio::new_raw(i128::from(n), i128::from(d)),
+            g => Ratio::new_raw(i128::from(n / g), i128::from(d / g)),
+        };
+    }
+    // Both are at most i128::MAX in size, so the divisor is too.
+    let g = gcd(n.unsigned_abs(), d.unsigned_abs()) as i128;
+    if g == 1 {
+        Ratio::new_raw(n, d)
+    } else {
+        Ratio::new_raw(div_exact(n, g), div_exact(d, g))
+    }
+}
+
+/// `⌊x / y⌋` for `y > 0`.
+pub(crate) fn div_floor(x: i128, y: i128) -> i128 {
+    debug_assert!(y > 0);
+    match (narrow(x), narrow(y)) {
+        (Some(x), Some(y)) => i128::from(x.div_euclid(y)),
+        _ => x.div_euclid(y),
+    }
+}
+
+/// `⌈x / y⌉` for `y > 0`.
+pub(crate) fn div_ceil(x: i128, y: i128) -> i128 {
+    -div_floor(-x, y)
+}
+
+/// The parts of a fraction (positive denominator) when both fit in 64 bits, so that sums,
+/// differences, products and cross-multiplications of two such fractions fit in 128 bits.
+#[inline]
+fn parts64(r: &Ratio) -> Option<(i128, i128)> {
+    let (n, d) = (narrow(*r.numer())?, narrow(*r.denom())?);
+    (d > 0).then_some((i128::from(n), i128::from(d)))
+}
+
+/// `a + sign·b`, exact and reduced, when it fits in 128 bits.
+#[inline]
+fn add_small(a: &Ratio, b: &Ratio, negate: bool) -> Option<Ratio> {
+    if *a.denom() == 1 && *b.denom() == 1 {
+        // Whole points, the usual case.
+        let (an, bn) = (*a.numer(), *b.numer());
+        let sum = if negate {
+            an.checked_sub(bn)
+        } else {
+            an.checked_add(bn)
+        };
+        return sum.map(Ratio::from_integer);
+    }
+    let (Some((an, ad)), Some((bn, bd))) = (parts64(a), parts64(b)) else {
+        return if negate {
+            a.checked_sub(b)
+        } else {
+            a.checked_add(b)
+        };
+    };
+    let bn = if negate { -bn } else { bn };
+    Some(if ad == bd {
+        if ad == 1 {
+            Ratio::from_integer(an + bn)
+        } else {
+            reduced(an + bn, ad)
+        }
+    } else {
+        reduced(an * bd + bn * ad, ad * bd)
+    })
+}
+
+/// `a · b`, exact and reduced, when it fits in 128 bits.
+fn mul_small(a: &Ratio, b: &Ratio) -> Option<Ratio> {
+    match (parts64(a), parts64(b)) {
+        (Some((an, ad)), Some((bn, bd))) => Some(reduced(an * bn, ad * bd)),
+        _ => a.checked_mul(b),
+    }
+}
+
+/// Compares two fractions; by cross-multiplication when their parts fit in 64 bits.
+#[inline]
+pub(crate) fn cmp_ratio(a: &Ratio, b: &Ratio) -> Ordering {
+    if a.denom() == b.denom() && *a.denom() > 0 {
+        return a.numer().cmp(b.numer());
+    }
+    match (parts64(a), parts64(b)) {
+        (Some((an, ad)), Some((bn, bd))) => (an * bd).cmp(&(bn * ad)),
+        _ => a.cmp(b),
+    }
+}
+
 /// Points: an exact rational of any size. Serialized as `"a"` or `"a/b"` (lowest terms).
 ///
 /// Most points are small fractions (a maximum of 15, a share of 12 × 2/3), so they are kept as
 /// 128-bit fractions and every operation is checked; only a result that would overflow moves to
 /// arbitrary precision. Either way the value is exact, and equal values compare equal.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Points(Repr);
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 enum Repr {
     Small(Ratio),
     Big(BigRational),
+}
+
+impl Clone for Points {
+    #[inline]
+    fn clone(&self) -> Points {
+        Points(match &self.0 {
+            Repr::Small(r) => Repr::Small(*r),
+            Repr::Big(b) => Repr::Big(b.clone()),
+        })
+    }
 }
 
 fn big(r: &Ratio) -> BigRational {
@@ -200,7 +349,31 @@ impl Points {
 
     /// Clamps into `0..=max`.
     pub fn clamp_to(self, max: &Points) -> Points {
-        self.max(Points::zero()).min(max.clone())
+        let zero = Points::zero();
+        let at_least_zero = if zero > self { zero } else { self };
+        if *max < at_least_zero {
+            max.clone()
+        } else {
+            at_least_zero
+        }
+    }
+
+    /// The value when it is a whole number of 128 bits.
+    pub(crate) fn whole(&self) -> Option<i128> {
+        match &self.0 {
+            Repr::Small(r) if *r.denom() == 1 => Some(*r.numer()),
+            _ => None,
+        }
+    }
+
+    /// `self + o`, without taking `o`.
+    fn add_ref(self, o: &Points) -> Points {
+        if let (Repr::Small(a), Repr::Small(b)) = (&self.0, &o.0) {
+            if let Some(r) = add_small(a, b, false) {
+                return Points(Repr::Small(r));
+            }
+        }
+        Points::from_big(self.to_big() + o.to_big())
     }
 
     /// True when zero.
@@ -244,8 +417,9 @@ impl PartialOrd for Points {
 impl Ord for Points {
     fn cmp(&self, other: &Points) -> Ordering {
         match (&self.0, &other.0) {
-            // Ratio's ordering is exact and never overflows.
-            (Repr::Small(a), Repr::Small(b)) => a.cmp(b),
+            // Exact: a cross-multiplication in 128 bits, or Ratio's own ordering, which never
+            // overflows.
+            (Repr::Small(a), Repr::Small(b)) => cmp_ratio(a, b),
             _ => self.to_big().cmp(&other.to_big()),
         }
     }
@@ -254,27 +428,46 @@ impl Ord for Points {
 impl std::ops::Add for Points {
     type Output = Points;
     fn add(self, o: Points) -> Points {
-        self.combine(o, |a, b| a.checked_add(b), |a, b| a + b)
+        self.combine(o, |a, b| add_small(a, b, false), |a, b| a + b)
     }
 }
 
 impl std::ops::Sub for Points {
     type Output = Points;
     fn sub(self, o: Points) -> Points {
-        self.combine(o, |a, b| a.checked_sub(b), |a, b| a - b)
+        self.combine(o, |a, b| add_small(a, b, true), |a, b| a - b)
     }
 }
 
 impl std::ops::Mul for Points {
     type Output = Points;
     fn mul(self, o: Points) -> Points {
-        self.combine(o, |a, b| a.checked_mul(b), |a, b| a * b)
+        self.combine(o, mul_small, |a, b| a * b)
     }
 }
 
 impl std::iter::Sum for Points {
     fn sum<I: Iterator<Item = Points>>(iter: I) -> Points {
         iter.fold(Points::zero(), |a, b| a + b)
+    }
+}
+
+impl<'a> std::iter::Sum<&'a Points> for Points {
+    fn sum<I: Iterator<Item = &'a Points>>(mut iter: I) -> Points {
+        // Added up as a 128-bit fraction while the sum fits, then as points.
+        let mut sum = Ratio::from_integer(0);
+        while let Some(p) = iter.next() {
+            match &p.0 {
+                Repr::Small(r) => match add_small(&sum, r, false) {
+                    Some(s) => sum = s,
+                    None => return iter.fold(Points(Repr::Small(sum)).add_ref(p), Points::add_ref),
+                },
+                Repr::Big(_) => {
+                    return iter.fold(Points(Repr::Small(sum)).add_ref(p), Points::add_ref);
+                }
+            }
+        }
+        Points(Repr::Small(sum))
     }
 }
 

@@ -19,9 +19,14 @@
 //! points, then unit id (so the result never depends on the order units are listed in). The
 //! leading unit is rank 1; it may be proposed for the Government flag when the pact allows it and
 //! it meets the Ministry flag standard (its level is one of the pact's Ministry levels).
+//!
+//! [`evaluate`] prepares the pact once (see [`crate::eval`]) and works in two passes: every unit on
+//! every target, scored at once unless the target is relative to best; then, with the best
+//! attainments known, the relative-to-best points, totals, classification and ranking. Whole
+//! points, the usual case, are added and compared as plain integers — the same exact values.
 
 use crate::data::{AdjustmentKind, UnitData};
-use crate::eval::{evaluate_target, Evaluation, Status};
+use crate::eval::{Cells, Evaluation, Plan, Status};
 use crate::model::{Id, NotApplicablePoints, Pact, ScoringMethod};
 use crate::num::{Dec, Points, Ratio};
 use serde::Serialize;
@@ -141,6 +146,8 @@ impl Results {
 /// Evaluates, scores, classifies and ranks every unit of the pact.
 ///
 /// `data` may list units in any order and may omit units (their figures are all missing).
+// Never inlined, so that profilers can measure it on its own (BENCHMARKS.md's callgrind command).
+#[inline(never)]
 pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     let by_unit: HashMap<&str, &UnitData> = data.iter().map(|d| (d.unit.as_str(), d)).collect();
     let empty = UnitData::default();
@@ -149,60 +156,82 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
         .iter()
         .map(|u| by_unit.get(u.id.as_str()).copied().unwrap_or(&empty))
         .collect();
+    // The pact is prepared once: rules with their indicators found and thresholds as fractions,
+    // maxima and classification limits as points.
+    let plan = Plan::new(pact);
     let limits = Limits::of(pact);
-
-    // Evaluate every unit on every target.
-    let evals: Vec<Vec<Evaluation>> = unit_data
+    let relative: Vec<bool> = plan
+        .targets()
         .iter()
-        .map(|d| {
-            pact.targets()
-                .map(|(_, t)| evaluate_target(pact, t, d))
-                .collect()
-        })
+        .map(|t| t.target.scoring == ScoringMethod::RelativeToBest)
         .collect();
 
-    // The best attainment per target, for relative-to-best scoring.
-    let targets: Vec<_> = pact.targets().map(|(_, t)| t).collect();
-    let maxima: Vec<Points> = targets
+    // Evaluate every unit on every target, and score it unless its points depend on the other
+    // units (relative to best). Each evaluation is filled in place in its unit's list.
+    let mut scored: Vec<Vec<TargetResult>> = unit_data
         .iter()
-        .map(|t| Points::from_dec(t.max_points))
+        .map(|_| Vec::with_capacity(plan.targets().len()))
         .collect();
-    let best: Vec<Option<Ratio>> = (0..targets.len())
-        .map(|i| {
-            evals
+    let mut cells = Cells::new();
+    for (targets, d) in scored.iter_mut().zip(&unit_data) {
+        cells.fill(&plan, d);
+        for ((t, max), &relative) in plan.targets().iter().zip(&limits.target_max).zip(&relative) {
+            targets.push(TargetResult {
+                eval: Evaluation::new(t.target, Status::NoData),
+                points: Points::zero(),
+                max_points: t.target.max_points,
+            });
+            if let Some(r) = targets.last_mut() {
+                t.evaluate(&cells, &mut r.eval);
+                if !relative {
+                    r.points = target_points(pact, &r.eval, t.target.scoring, max, None);
+                }
+            }
+        }
+    }
+
+    // The best attainment per relative-to-best target.
+    let best: Vec<Option<Ratio>> = relative
+        .iter()
+        .enumerate()
+        .map(|(i, &relative)| {
+            if !relative {
+                return None;
+            }
+            scored
                 .iter()
-                .filter(|e| matches!(e[i].status, Status::Met | Status::NotMet))
-                .filter_map(|e| e[i].attainment)
+                .map(|targets| &targets[i].eval)
+                .filter(|e| matches!(e.status, Status::Met | Status::NotMet))
+                .filter_map(|e| e.attainment)
                 .max()
         })
         .collect();
+    let any_relative = relative.contains(&true);
 
-    let mut units: Vec<UnitResult> = evals
+    let mut units: Vec<UnitResult> = scored
         .into_iter()
         .zip(&unit_data)
         .zip(&pact.units)
-        .map(|((evals, d), u)| {
-            let targets: Vec<TargetResult> = evals
-                .into_iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let t = targets[i];
-                    let points = target_points(pact, &e, t.scoring, &maxima[i], best[i]);
-                    TargetResult {
-                        eval: e,
-                        points,
-                        max_points: t.max_points,
+        .map(|((mut targets, d), u)| {
+            if any_relative {
+                for (i, t) in targets.iter_mut().enumerate() {
+                    if relative[i] {
+                        t.points = target_points(
+                            pact,
+                            &t.eval,
+                            ScoringMethod::RelativeToBest,
+                            &limits.target_max[i],
+                            best[i],
+                        );
                     }
-                })
-                .collect();
+                }
+            }
             unit_result(pact, &limits, &u.id, d, targets)
         })
         .collect();
 
-    rank(pact, &mut units);
-    let mut order: Vec<&UnitResult> = units.iter().collect();
-    order.sort_by_key(|u| u.rank);
-    let ranking: Vec<Id> = order.iter().map(|u| u.unit.clone()).collect();
+    let order = rank(pact, &mut units);
+    let ranking: Vec<Id> = order.iter().map(|&i| units[i].unit.clone()).collect();
     // With no figure or score anywhere there is nobody to lead.
     let any_data = units
         .iter()
@@ -221,7 +250,7 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
 }
 
 fn half() -> Points {
-    Points::from_ratio(Ratio::new(1, 2))
+    Points::from_ratio(Ratio::new_raw(1, 2))
 }
 
 /// Points for one evaluation.
@@ -232,12 +261,11 @@ fn target_points(
     max: &Points,
     best: Option<Ratio>,
 ) -> Points {
-    let max = max.clone();
     match e.status {
         Status::NoData | Status::Invalid => return Points::zero(),
         Status::NotApplicable => {
             return match pact.not_applicable {
-                NotApplicablePoints::Full => max,
+                NotApplicablePoints::Full => max.clone(),
                 NotApplicablePoints::Zero => Points::zero(),
             }
         }
@@ -245,7 +273,7 @@ fn target_points(
             return e
                 .manual
                 .as_ref()
-                .map(|m| Points::from_dec(m.score).clamp_to(&max))
+                .map(|m| Points::from_dec(m.score).clamp_to(max))
                 .unwrap_or_else(Points::zero)
         }
         Status::Met | Status::NotMet => {}
@@ -255,16 +283,16 @@ fn target_points(
     match (method, e.attainment) {
         (ScoringMethod::AllOrNothing | ScoringMethod::Manual, _) | (_, None) => {
             if met {
-                max
+                max.clone()
             } else {
                 Points::zero()
             }
         }
         (ScoringMethod::Proportional, Some(a)) => {
             if met {
-                max
+                max.clone()
             } else {
-                (max.clone() * Points::from_ratio(a)).clamp_to(&max)
+                (max.clone() * Points::from_ratio(a)).clamp_to(max)
             }
         }
         (ScoringMethod::RelativeToBest, Some(a)) => {
@@ -281,23 +309,30 @@ fn target_points(
                     _ => max.clone(),
                 }
             };
-            p.clamp_to(&max)
+            p.clamp_to(max)
         }
     }
 }
 
-fn sum_capped(d: &UnitData, kind: AdjustmentKind, cap: Dec) -> Points {
+fn sum_capped(d: &UnitData, kind: AdjustmentKind, cap: &Points) -> Points {
     let sum: Points = d
         .adjustments
         .iter()
         .filter(|a| a.kind == kind && !a.points.is_negative())
         .map(|a| Points::from_dec(a.points))
         .sum();
-    sum.min(Points::from_dec(cap))
+    sum.min(cap.clone())
 }
 
-/// What classification compares with, computed once per pact rather than once per unit.
+/// What scoring and classification compare with, computed once per pact rather than once per
+/// unit.
 struct Limits {
+    /// Each target's maximum, in pact order.
+    target_max: Vec<Points>,
+    /// The bonus cap.
+    bonus_cap: Points,
+    /// The deduction cap.
+    deduction_cap: Points,
     /// Each content's maximum.
     content_max: Vec<Dec>,
     /// Per level: the minimum total, and each content's floor in points.
@@ -325,6 +360,12 @@ impl Limits {
             })
             .collect();
         Limits {
+            target_max: pact
+                .targets()
+                .map(|(_, t)| Points::from_dec(t.max_points))
+                .collect(),
+            bonus_cap: Points::from_dec(pact.adjustments.bonus_cap),
+            deduction_cap: Points::from_dec(pact.adjustments.deduction_cap),
             content_max,
             levels,
         }
@@ -341,20 +382,16 @@ fn unit_result(
     let mut contents = Vec::with_capacity(pact.contents.len());
     let mut it = targets.iter();
     for (c, max) in pact.contents.iter().zip(&limits.content_max) {
-        let points: Points = it
-            .by_ref()
-            .take(c.targets.len())
-            .map(|t| t.points.clone())
-            .sum();
+        let points: Points = it.by_ref().take(c.targets.len()).map(|t| &t.points).sum();
         contents.push(ContentPoints {
             content: c.id.clone(),
             points,
             max_points: *max,
         });
     }
-    let bonus = sum_capped(d, AdjustmentKind::Bonus, pact.adjustments.bonus_cap);
-    let deduction = sum_capped(d, AdjustmentKind::Deduction, pact.adjustments.deduction_cap);
-    let target_sum: Points = contents.iter().map(|c| c.points.clone()).sum();
+    let bonus = sum_capped(d, AdjustmentKind::Bonus, &limits.bonus_cap);
+    let deduction = sum_capped(d, AdjustmentKind::Deduction, &limits.deduction_cap);
+    let target_sum: Points = contents.iter().map(|c| &c.points).sum();
     let total = target_sum + bonus.clone() - deduction.clone();
     let level = pact
         .classification
@@ -370,12 +407,12 @@ fn unit_result(
     let provisional = targets
         .iter()
         .filter_map(|t| {
-            let target = t.eval.target.clone();
+            let target = || t.eval.target.clone();
             match t.eval.status {
-                Status::NoData => Some(Provisional::NoData { target }),
-                Status::Invalid => Some(Provisional::InvalidData { target }),
+                Status::NoData => Some(Provisional::NoData { target: target() }),
+                Status::Invalid => Some(Provisional::InvalidData { target: target() }),
                 Status::Scored if t.eval.manual.as_ref().is_some_and(|m| !m.verified) => {
-                    Some(Provisional::Unverified { target })
+                    Some(Provisional::Unverified { target: target() })
                 }
                 _ => None,
             }
@@ -404,17 +441,34 @@ fn unit_result(
     }
 }
 
-/// Assigns ranks with the documented tie-break and sets the Government flag.
-fn rank(pact: &Pact, units: &mut [UnitResult]) {
+/// Assigns ranks with the documented tie-break and sets the Government flag. Returns the units'
+/// positions in rank order.
+fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..units.len()).collect();
-    idx.sort_by(|&a, &b| {
-        let (x, y) = (&units[a], &units[b]);
+    let by_rank = |x: &UnitResult, y: &UnitResult| {
         y.total
             .cmp(&x.total)
-            .then(y.met.cmp(&x.met))
-            .then(x.deduction.cmp(&y.deduction))
-            .then(x.unit.cmp(&y.unit))
-    });
+            .then_with(|| y.met.cmp(&x.met))
+            .then_with(|| x.deduction.cmp(&y.deduction))
+            .then_with(|| x.unit.cmp(&y.unit))
+    };
+    // Whole totals and deductions, the usual case, are compared as plain integers: the same order.
+    let whole: Option<Vec<(i128, i128)>> = units
+        .iter()
+        .map(|u| Some((u.total.whole()?, u.deduction.whole()?)))
+        .collect();
+    match whole {
+        Some(keys) => idx.sort_by(|&a, &b| {
+            let (x, y) = (&units[a], &units[b]);
+            keys[b]
+                .0
+                .cmp(&keys[a].0)
+                .then_with(|| y.met.cmp(&x.met))
+                .then_with(|| keys[a].1.cmp(&keys[b].1))
+                .then_with(|| x.unit.cmp(&y.unit))
+        }),
+        None => idx.sort_by(|&a, &b| by_rank(&units[a], &units[b])),
+    }
     for (pos, &i) in idx.iter().enumerate() {
         units[i].rank = pos + 1;
         units[i].government_flag =
@@ -427,4 +481,5 @@ fn rank(pact: &Pact, units: &mut [UnitResult]) {
             units[w[1]].tied = true;
         }
     }
+    idx
 }
