@@ -50,8 +50,14 @@ wasm-size:
 browser-test:
 	npx playwright test
 
-## Prints the benchmark figures that exist so far (see BENCHMARKS.md for what is still missing).
-bench: setup-build dist
+## Prints every figure of BENCHMARKS.md (about 5 minutes; figures, never pass/fail). The app is
+## built into its own directory, so that dist/ is left alone; the browser steps use Chromium on
+## 127.0.0.1:8095-8096.
+BENCH_DIST := target/bench-dist
+bench: setup
 	cargo bench -p thidua-core --bench evaluate -- --warm-up-time 1 --measurement-time 5
-	@echo "== transfer size of dist/ (release build) =="
-	@node scripts/sizes.mjs dist
+	trunk build --release --offline --dist $(BENCH_DIST)
+	@echo "== transfer size of $(BENCH_DIST)/ (release build, the same as dist/) =="
+	@node scripts/sizes.mjs $(BENCH_DIST)
+	scripts/bench/wasm-eval.sh
+	node scripts/bench/browser.mjs --app $(BENCH_DIST)

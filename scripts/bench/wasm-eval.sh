@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds bench/wasm-eval (the rule crate's evaluation as wasm, for scripts/bench/browser.mjs) into
+# target/bench-wasm-eval, the way Trunk builds the app: the release profile (opt-level "z", LTO),
+# wasm-bindgen for the web, then wasm-opt -Oz (index.html asks Trunk for data-wasm-opt="z").
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+out=target/bench-wasm-eval
+cargo build --release -p thidua-wasm-eval --lib --target wasm32-unknown-unknown
+rm -rf "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" \
+  target/wasm32-unknown-unknown/release/thidua_wasm_eval.wasm
+wasm-opt -Oz "$out/thidua_wasm_eval_bg.wasm" -o "$out/thidua_wasm_eval_bg.wasm"
+cp bench/wasm-eval/index.html "$out/"
+echo "wasm-eval: $(wc -c < "$out/thidua_wasm_eval_bg.wasm") bytes of wasm in $out"
