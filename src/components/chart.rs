@@ -17,6 +17,9 @@ pub struct ChartProps {
     pub lang: Lang,
 }
 
+/// How long typing must pause before a changed chart is drawn again.
+const REDRAW_DELAY_MS: u32 = 250;
+
 /// The downloadable file: an XML declaration, then the SVG with its title drawn in.
 fn file_text(chart: &Chart) -> Result<String, String> {
     draw::svg(chart, draw::Purpose::File)
@@ -28,8 +31,34 @@ fn file_text(chart: &Chart) -> Result<String, String> {
 pub fn chart_figure(p: &ChartProps) -> Html {
     let lang = p.lang;
     let chart = &p.chart;
-    // Drawn again only when what it shows changes.
-    let svg = use_memo(p.chart.clone(), |c| draw::svg(c, draw::Purpose::Page));
+    // Drawn at once the first time; after that, again only when what it shows has changed and
+    // typing has paused for a moment, so that keystrokes never wait for an SVG to be drawn and
+    // parsed (the table and the description follow at once).
+    let svg = use_state(|| Rc::new(draw::svg(chart, draw::Purpose::Page)));
+    let drawn_for = use_mut_ref(|| p.chart.clone());
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    {
+        let (svg, drawn_for, timer) = (svg.clone(), drawn_for.clone(), timer.clone());
+        use_effect_with(p.chart.clone(), move |chart| {
+            let drawn = drawn_for.borrow().clone();
+            if *drawn != **chart {
+                // Another language or other rows: drawn now. New values only: after the pause.
+                let now = drawn.title != chart.title || drawn.rows.len() != chart.rows.len();
+                let chart = chart.clone();
+                let redraw = move || {
+                    svg.set(Rc::new(draw::svg(&chart, draw::Purpose::Page)));
+                    *drawn_for.borrow_mut() = chart;
+                };
+                if now {
+                    *timer.borrow_mut() = None;
+                    redraw();
+                } else {
+                    *timer.borrow_mut() =
+                        Some(gloo_timers::callback::Timeout::new(REDRAW_DELAY_MS, redraw));
+                }
+            }
+        });
+    }
     let title_id = format!("chart-{}-title", chart.key);
     let desc_id = format!("chart-{}-desc", chart.key);
     let ondownload = {
@@ -44,7 +73,7 @@ pub fn chart_figure(p: &ChartProps) -> Html {
         <figure class="chart" aria-labelledby={title_id.clone()}>
             <figcaption id={title_id.clone()}>{chart.title.clone()}</figcaption>
             {
-                match &*svg {
+                match &**svg {
                     // plotters escapes every text it writes (unit names included), so this is
                     // drawing markup only.
                     Ok(s) => html! {

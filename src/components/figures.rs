@@ -244,6 +244,24 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
     let groups = grid::groups(pact);
     let columns: Vec<Column> = grid::columns(pact);
     let cross = cross_issues(&p.doc, &p.results, lang);
+    let cols: Rc<Vec<GridColumn>> = Rc::new(
+        columns
+            .iter()
+            .map(|c| {
+                let def = pact.indicator(&c.indicator);
+                GridColumn {
+                    indicator: AttrValue::from(c.indicator.clone()),
+                    period: c.period,
+                    kind: def.map(|d| d.kind).unwrap_or_default(),
+                    label: format!(
+                        "{} — {}",
+                        def.map(|d| d.name.get(lang)).unwrap_or_default(),
+                        period_label(c.period, lang)
+                    ),
+                }
+            })
+            .collect(),
+    );
     html! {
         <div class="table-scroll grid-wrap" role="region" aria-labelledby="grid-caption" tabindex="-1">
         <table class="grid">
@@ -275,33 +293,78 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             </thead>
             <tbody>
             { for pact.units.iter().enumerate().map(|(row, u)| {
-                let data = p.doc.unit_data_in(&p.review, &u.id);
-                let uname = u.short_name.get(lang).to_string();
+                let data = p.doc.unit_data_in(&p.review, &u.id).cloned();
+                let issues: Vec<(String, String)> = cross.iter()
+                    .filter(|(un, _, _)| un == &u.id)
+                    .map(|(_, ind, m)| (ind.clone(), m.clone()))
+                    .collect();
                 html! {
-                    <tr>
-                        <th scope="row">{uname.clone()}</th>
-                        { for columns.iter().enumerate().map(|(col, c)| {
-                            let def = pact.indicator(&c.indicator);
-                            let entry = data.map(|d| d.entry(&c.indicator, c.period).clone()).unwrap_or_default();
-                            let label = format!("{} — {} — {}", uname,
-                                def.map(|d| d.name.get(lang)).unwrap_or_default(), period_label(c.period, lang));
-                            let cross_issue = if c.period == PeriodKind::Current {
-                                cross.iter().find(|(un, ind, _)| un == &u.id && ind == &c.indicator).map(|(_, _, m)| AttrValue::from(m.clone()))
-                            } else { None };
-                            html! {
-                                <FigureCell row={row} col={col} unit={AttrValue::from(u.id.clone())}
-                                    indicator={AttrValue::from(c.indicator.clone())} period={c.period}
-                                    entry={entry} kind={def.map(|d| d.kind).unwrap_or_default()}
-                                    label={AttrValue::from(label)} cross_issue={cross_issue}
-                                    lang={lang} dispatch={p.dispatch.clone()} />
-                            }
-                        })}
-                    </tr>
+                    <GridRow key={u.id.clone()} row={row} unit={AttrValue::from(u.id.clone())}
+                        name={AttrValue::from(u.short_name.get(lang).to_string())}
+                        data={data} issues={issues} columns={cols.clone()} lang={lang} dispatch={p.dispatch.clone()} />
                 }
             })}
             </tbody>
         </table>
         </div>
+    }
+}
+
+/// A column of the grid as its rows need it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridColumn {
+    /// Indicator id.
+    pub indicator: AttrValue,
+    /// Period.
+    pub period: PeriodKind,
+    /// The indicator's kind.
+    pub kind: IndicatorKind,
+    /// "indicator — period", the end of each cell's accessible name.
+    pub label: String,
+}
+
+/// Props of one grid row.
+#[derive(Properties, PartialEq)]
+pub struct GridRowProps {
+    /// Row index.
+    pub row: usize,
+    /// Unit id.
+    pub unit: AttrValue,
+    /// The unit's short name.
+    pub name: AttrValue,
+    /// What the unit entered in this review.
+    pub data: Option<thidua_core::UnitData>,
+    /// Cross-cell problems of this unit: (indicator, message).
+    pub issues: Vec<(String, String)>,
+    /// The columns.
+    pub columns: Rc<Vec<GridColumn>>,
+    /// The language.
+    pub lang: Lang,
+    /// The reducer.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// One unit's row of the grid. A row whose unit, figures and problems did not change is not
+/// rendered again, so a keystroke costs one row, not the whole grid.
+#[function_component(GridRow)]
+pub fn grid_row(p: &GridRowProps) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{p.name.clone()}</th>
+            { for p.columns.iter().enumerate().map(|(col, c)| {
+                let entry = p.data.as_ref().map(|d| d.entry(&c.indicator, c.period).clone()).unwrap_or_default();
+                let cross_issue = if c.period == PeriodKind::Current {
+                    p.issues.iter().find(|(ind, _)| ind.as_str() == c.indicator.as_str()).map(|(_, m)| AttrValue::from(m.clone()))
+                } else { None };
+                html! {
+                    <FigureCell row={p.row} col={col} unit={p.unit.clone()}
+                        indicator={c.indicator.clone()} period={c.period}
+                        entry={entry} kind={c.kind}
+                        label={AttrValue::from(format!("{} — {}", p.name, c.label))} cross_issue={cross_issue}
+                        lang={p.lang} dispatch={p.dispatch.clone()} />
+                }
+            })}
+        </tr>
     }
 }
 

@@ -9,7 +9,7 @@ use thidua_core::messages::{
     status_label,
 };
 use thidua_core::score::Provisional;
-use thidua_core::{Document, Lang, Results, Status, TargetResult};
+use thidua_core::{Document, Lang, Pact, Results, Status, TargetResult};
 use yew::prelude::*;
 
 /// Props of the results views.
@@ -37,10 +37,10 @@ fn status_class(s: Status) -> &'static str {
 }
 
 /// One result cell's content: status, value and margin, gap or problem, points.
-pub fn target_cell(doc: &Document, t: &TargetResult, lang: Lang) -> Html {
+pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
     let e = &t.eval;
-    let detail = gap_text(&doc.pact, e, lang)
-        .or_else(|| (!e.problems.is_empty()).then(|| problems_compact(&doc.pact, e, lang)));
+    let detail = gap_text(pact, e, lang)
+        .or_else(|| (!e.problems.is_empty()).then(|| problems_compact(pact, e, lang)));
     let manual = e.manual.as_ref().map(|m| {
         if m.verified {
             tr(lang, "điểm thẩm định", "verified score")
@@ -67,11 +67,49 @@ pub fn target_cell(doc: &Document, t: &TargetResult, lang: Lang) -> Html {
     }
 }
 
+/// A pact compared by identity: rows get the same one for as long as the pact is unchanged.
+#[derive(Clone)]
+pub struct PactRef(pub Rc<Pact>);
+
+impl PartialEq for PactRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of one row of the matrix.
+#[derive(Properties, PartialEq)]
+pub struct ResultRowProps {
+    /// The unit's short name.
+    pub name: AttrValue,
+    /// Its results.
+    pub result: thidua_core::UnitResult,
+    /// The pact.
+    pub pact: PactRef,
+    /// The language.
+    pub lang: Lang,
+}
+
+/// One unit's row: rendered again only when its results, the pact or the language change.
+#[function_component(ResultRow)]
+pub fn result_row(p: &ResultRowProps) -> Html {
+    let u = &p.result;
+    html! {
+        <tr>
+            <th scope="row">{p.name.clone()}</th>
+            { for u.targets.iter().map(|t| html! { <td>{target_cell(&p.pact.0, t, p.lang)}</td> }) }
+            <td class="total">{points(&u.total, p.lang)}</td>
+        </tr>
+    }
+}
+
 /// The units × targets matrix.
 #[function_component(ResultsMatrix)]
 pub fn results_matrix(p: &ResultsProps) -> Html {
     let lang = p.lang;
     let pact = &p.doc.pact;
+    // The same `Rc` while the pact is unchanged (figures being typed), so rows compare cheaply.
+    let pact_ref = PactRef((*use_memo(pact.clone(), |pact| Rc::new(pact.clone()))).clone());
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="results-caption">
         <table class="results">
@@ -93,11 +131,8 @@ pub fn results_matrix(p: &ResultsProps) -> Html {
             { for p.results.units.iter().map(|u| {
                 let name = pact.unit(&u.unit).map(|x| x.short_name.get(lang).to_string()).unwrap_or_default();
                 html! {
-                    <tr>
-                        <th scope="row">{name}</th>
-                        { for u.targets.iter().map(|t| html! { <td>{target_cell(&p.doc, t, lang)}</td> }) }
-                        <td class="total">{points(&u.total, lang)}</td>
-                    </tr>
+                    <ResultRow key={u.unit.clone()} name={AttrValue::from(name)} result={u.clone()}
+                        pact={pact_ref.clone()} lang={lang} />
                 }
             })}
             </tbody>

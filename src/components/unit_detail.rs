@@ -120,7 +120,7 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
                 </tr></thead>
                 <tbody>
                 { for u.targets.iter().map(|t| html! {
-                    <tr><th scope="row">{title(&t.eval.target)}</th><td>{target_cell(&p.doc, t, lang)}</td></tr>
+                    <tr><th scope="row">{title(&t.eval.target)}</th><td>{target_cell(&p.doc.pact, t, lang)}</td></tr>
                 })}
                 </tbody>
             </table>
