@@ -553,11 +553,17 @@ mod tests {
         let mut s = MemoryStore::default();
         let (open, other) = (doc_with_fires(3), doc_with_fires(5));
         let others = vec![std::rc::Rc::new(other.clone())];
-        assert_eq!(save(&mut s, &open, &others, 1, 0, "a", 1.0, false), Saved::Ok(1));
+        assert_eq!(
+            save(&mut s, &open, &others, 1, 0, "a", 1.0, false),
+            Saved::Ok(1)
+        );
         let Loaded::Doc(stored) = load(&mut s, 2.0) else {
             panic!("expected the workspace");
         };
-        assert_eq!((stored.doc, stored.others, stored.active), (open, vec![other], 1));
+        assert_eq!(
+            (stored.doc, stored.others, stored.active),
+            (open, vec![other], 1)
+        );
         // One unreadable pact: nothing is half-read; the whole stored text is copied aside.
         let raw = s.map[DOC_KEY].replace("\"thidua.pact\"", "\"elsewhere\"");
         s.map.insert(DOC_KEY.into(), raw.clone());
