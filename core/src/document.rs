@@ -192,16 +192,7 @@ impl Document {
 
     /// Reads, migrates and validates a document.
     pub fn from_json(text: &str) -> Result<Document, ImportError> {
-        if text.len() > MAX_FILE_BYTES {
-            return Err(ImportError::TooLarge { bytes: text.len() });
-        }
-        let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            too_deep: e.to_string().contains("recursion limit"),
-            message: e.to_string(),
-        })?;
-        Document::from_value(value)
+        Document::from_value(parse_json(text)?)
     }
 
     /// Migrates and validates a parsed JSON value.
@@ -272,6 +263,19 @@ impl Document {
             Err(ImportError::Invalid(errors))
         }
     }
+}
+
+/// Parses a file's text, refusing one over [`MAX_FILE_BYTES`] before reading it.
+pub fn parse_json(text: &str) -> Result<Value, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        too_deep: e.to_string().contains("recursion limit"),
+        message: e.to_string(),
+    })
 }
 
 impl ImportError {

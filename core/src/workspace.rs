@@ -5,7 +5,7 @@
 //! each pact as a single-pact import does (errors carry `pacts[i].` in their path), and refuses
 //! two pacts with the same id.
 
-use crate::document::{Document, ImportError, MAX_FILE_BYTES, SCHEMA_VERSION};
+use crate::document::{parse_json, Document, ImportError, SCHEMA_VERSION};
 use crate::validate::{FieldError, FieldProblem};
 use serde_json::{json, Value};
 
@@ -58,16 +58,7 @@ impl Workspace {
 
     /// Reads a workspace file.
     pub fn from_json(text: &str) -> Result<Workspace, ImportError> {
-        if text.len() > MAX_FILE_BYTES {
-            return Err(ImportError::TooLarge { bytes: text.len() });
-        }
-        let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            too_deep: e.to_string().contains("recursion limit"),
-            message: e.to_string(),
-        })?;
-        Workspace::from_value(value)
+        Workspace::from_value(parse_json(text)?)
     }
 
     /// Reads a parsed workspace file; a single-pact file gives a workspace of one.
