@@ -17,16 +17,37 @@ pub fn today() -> String {
     )
 }
 
-/// Reads a chosen file as text (refusing files over the import size limit before reading).
-pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
-    if file.size() > thidua_core::document::MAX_FILE_BYTES as f64 {
-        return Err(format!("{}: {} bytes", file.name(), file.size()));
+/// Reads a chosen file as text (refusing files over the import size limit before reading); the
+/// error is worded in `lang`.
+pub async fn read_file(file: &web_sys::File, lang: thidua_core::Lang) -> Result<String, String> {
+    let vi = lang == thidua_core::Lang::Vi;
+    let max = thidua_core::document::MAX_FILE_BYTES;
+    if file.size() > max as f64 {
+        return Err(if vi {
+            format!(
+                "{}: tệp quá lớn ({} byte; tối đa {max})",
+                file.name(),
+                file.size()
+            )
+        } else {
+            format!(
+                "{}: file too large ({} bytes; at most {max})",
+                file.name(),
+                file.size()
+            )
+        });
     }
     wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|v| v.as_string())
-        .ok_or_else(|| format!("{}: unreadable", file.name()))
+        .ok_or_else(|| {
+            if vi {
+                format!("{}: không đọc được tệp", file.name())
+            } else {
+                format!("{}: the file cannot be read", file.name())
+            }
+        })
 }
 
 /// The time now, as ISO 8601 in UTC (for provenance).

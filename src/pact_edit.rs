@@ -147,7 +147,12 @@ pub fn edit_field(
     let mut d = doc.clone();
     let parts: Vec<&str> = key.split('.').collect();
     let idx = |i: usize| parts.get(i).and_then(|p| p.parse::<usize>().ok());
-    let bad = || vec![format!("unknown field {key}")];
+    let bad = || {
+        vec![match lang {
+            Lang::Vi => format!("không có trường “{key}”"),
+            Lang::En => format!("no field “{key}”"),
+        }]
+    };
     match parts.as_slice() {
         ["title", w] => set_text(&mut d.pact.title, w, value),
         ["cluster", w] => set_text(&mut d.pact.cluster, w, value),

@@ -1,7 +1,8 @@
 //! The one module that owns browser storage.
 //!
-//! The document lives under [`DOC_KEY`] in an [`Envelope`] that records a write sequence number
-//! and the writing tab, so that a tab never silently overwrites newer data written by another
+//! The workspace — the open pact with its data, the other pacts, and which one is open — lives
+//! under [`DOC_KEY`] in one [`Envelope`] (so a save never writes half of it) that records a write
+//! sequence number and the writing tab, so that a tab never silently overwrites newer data written by another
 //! tab. The logic is written against the small [`Store`] trait and tested natively with
 //! [`MemoryStore`]; [`LocalStore`] is the `localStorage` backend.
 //!

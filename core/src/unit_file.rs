@@ -57,8 +57,10 @@ pub struct UnitFile {
 /// Why a unit file is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// Not JSON, or not a unit file, or a field of the wrong type.
+    /// Not JSON, or a field of the wrong type (the parser's words).
     Unreadable(String),
+    /// JSON, but not a unit file: what its `format` holds, if anything.
+    NotUnitFile(Option<String>),
     /// Made by a newer version.
     Newer(u64),
     /// For another pact (another cluster or year).
@@ -94,6 +96,14 @@ impl Refusal {
         match self {
             Refusal::Unreadable(m) if vi => format!("không đọc được tệp của đơn vị: {m}"),
             Refusal::Unreadable(m) => format!("not a readable unit file: {m}"),
+            Refusal::NotUnitFile(Some(f)) if vi => {
+                format!("không phải tệp của đơn vị (format = {f})")
+            }
+            Refusal::NotUnitFile(Some(f)) => format!("not a unit file (format = {f})"),
+            Refusal::NotUnitFile(None) if vi => {
+                "không phải tệp của đơn vị (thiếu trường “format”)".into()
+            }
+            Refusal::NotUnitFile(None) => "not a unit file (no “format” field)".into(),
             Refusal::Newer(v) if vi => {
                 format!("tệp do phiên bản mới hơn tạo ra (phiên bản định dạng {v})")
             }
@@ -165,10 +175,9 @@ pub fn read_unit_file(text: &str) -> Result<UnitFile, Refusal> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(UNIT_FORMAT) {
-        return Err(Refusal::Unreadable(match value.get("format") {
-            Some(f) => format!("format = {f}"),
-            None => "no “format”".into(),
-        }));
+        return Err(Refusal::NotUnitFile(
+            value.get("format").map(|f| f.to_string()),
+        ));
     }
     if let Some(v) = value.get("schema_version").and_then(|v| v.as_u64()) {
         if v > u64::from(SCHEMA_VERSION) {

@@ -483,7 +483,7 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let mut read = Vec::with_capacity(files.len());
                 for f in &files {
-                    let parsed = match browser::read_file(f).await {
+                    let parsed = match browser::read_file(f, lang).await {
                         Ok(text) => thidua_core::unit_file::read_unit_file(&text),
                         Err(e) => Err(thidua_core::unit_file::Refusal::Unreadable(e)),
                     };

@@ -285,7 +285,7 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
             input.set_value("");
             let (dispatch, taken, status) = (dispatch.clone(), taken.clone(), status.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let text = match browser::read_file(&file).await {
+                let text = match browser::read_file(&file, lang).await {
                     Ok(t) => t,
                     Err(e) => {
                         status.set(Some((e, false)));

@@ -218,3 +218,51 @@ test('five unit files from five browsers merge into the pact; a conflicting cell
   await expect(app.cell('Đà Nẵng', VI.casesSolved, CUR)).toHaveValue('');
   await expect(app.cell('TP HCM', VI.casesSolved, CUR)).toHaveValue('1.400');
 });
+
+test('duplicate, export every pact, delete one (asked, with a backup), and add pacts back from the file', async ({ page }, info) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.type('Hà Nội', VI.crimes, CUR, '1840');
+  await app.openEditor();
+  await page.getByRole('button', { name: 'Nhân bản giao ước này' }).click();
+  await expect(app.editorStatus()).toHaveText('Đã tạo bản sao và mở bản sao.');
+  await expect(app.pactSelect().locator('option')).toHaveCount(2);
+  await expect(app.editorField('Tên giao ước (tiếng Việt)')).toHaveValue(/\(bản sao\)$/);
+
+  const dl = await app.download(() => page.getByRole('button', { name: 'Xuất tất cả giao ước (JSON)' }).click());
+  expect(dl.suggestedFilename()).toBe('thidua-tat-ca-giao-uoc.json');
+  const ws = JSON.parse(await AppPage.text(dl));
+  expect(ws.format).toBe('thidua.workspace');
+  expect(ws.pacts.map((p) => p.pact.id)).toEqual(['cum1-2023', 'cum1-2023-2']);
+  expect(ws.active).toBe('cum1-2023-2');
+  const file = info.outputPath('workspace.json');
+  await writeFile(file, JSON.stringify(ws));
+
+  await page.getByRole('button', { name: 'Xóa giao ước này…' }).click();
+  await expect(app.dialog()).toContainText('(bản sao)');
+  await app.dialogButton('Xóa').click();
+  await expect(app.editorStatus()).toContainText('Đã xóa giao ước');
+  await expect(app.pactSelect()).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Xóa giao ước này…' })).toBeDisabled();
+  await expect(app.editorField('Tên giao ước (tiếng Việt)')).toHaveValue('Giao ước thi đua năm 2023 — Cụm thi đua số 1, Bộ Công an');
+  await app.overviewButton().click();
+  await expect(app.backupItems().first()).toContainText('trước khi xóa');
+  await expect(app.cell('Hà Nội', VI.crimes, CUR)).toHaveValue('1.840');
+
+  // Adding the exported pacts back renames the ids already in use; the figures travel with them.
+  await app.openEditor();
+  await page.getByLabel('Thêm giao ước từ tệp…').setInputFiles(file);
+  await expect(app.editorStatus()).toHaveText('Đã thêm 2 giao ước từ tệp.');
+  await expect(app.pactSelect().locator('option')).toHaveCount(3);
+  await expect(page.getByText('· cum1-2023-2-2')).toBeVisible();
+  await app.overviewButton().click();
+  await expect(app.cell('Hà Nội', VI.crimes, CUR)).toHaveValue('1.840');
+
+  // A workspace file with an invalid pact adds nothing and says where the problem is.
+  ws.pacts[1].pact.contents[5].targets[0].rule.threshold_pct = 120;
+  await writeFile(file, JSON.stringify(ws));
+  await app.openEditor();
+  await page.getByLabel('Thêm giao ước từ tệp…').setInputFiles(file);
+  await expect(app.editorStatus()).toContainText('pacts[1].pact.contents[5].targets[0].rule.threshold_pct');
+  await expect(app.pactSelect().locator('option')).toHaveCount(3);
+});
