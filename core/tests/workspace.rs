@@ -341,7 +341,9 @@ fn unit_files_for_another_pact_or_an_unknown_unit_are_refused_and_change_nothing
         "{refused:?}"
     );
     assert!(
-        refused[3].1.contains("not a unit file (format = \"thidua.pact\")"),
+        refused[3]
+            .1
+            .contains("not a unit file (format = \"thidua.pact\")"),
         "{refused:?}"
     );
     assert!(plan.changes.iter().all(|c| c.file == 2));
