@@ -11,6 +11,8 @@
 //! - [`grid`]: the data grid's column layout and TSV paste parsing (pure);
 //! - [`storage`]: the one module that touches `localStorage`;
 //! - [`ui`]: bilingual UI wording helpers;
+//! - [`window`]: which rows of a long table are rendered (pure arithmetic);
+//! - [`unit_filter`]: finding units by name in the tables (pure);
 //! - [`components`]: the views.
 
 pub mod browser;
@@ -22,5 +24,7 @@ pub mod pact_edit;
 pub mod state;
 pub mod storage;
 pub mod ui;
+pub mod unit_filter;
+pub mod window;
 
 pub use components::app::App;

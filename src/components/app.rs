@@ -11,10 +11,12 @@ use super::print::PrintBlock;
 use super::results::{Ranking, ResultsMatrix};
 use super::toolbar::Toolbar;
 use super::unit_detail::UnitDetail;
+use super::unit_search::UnitSearch;
 use crate::charts::model::ranking_chart;
 use crate::state::{Action, AppState, View};
 use crate::storage::{self, BackupReason, Loaded, MemoryStore, Saved, Store, StoreError};
 use crate::ui::{tr, trf};
+use crate::unit_filter::UnitFilter;
 use crate::{browser, export};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -413,7 +415,63 @@ pub fn app() -> Html {
         |(d, review)| d.0.evaluate_review(review),
     );
     let pact = &state.doc.pact;
+
+    // The ranking chart beside the ranking table: its model (a bar, a table row and words for every
+    // unit) follows a change at once when it comes after a pause (an import, the first keystroke)
+    // or changes the language or the number of units; while typing goes on, once typing pauses,
+    // like its drawing (`ChartFigure`). At 1,000 units making it took longer than the rest of a
+    // keystroke.
+    let on_main = state.view == View::Main;
+    let ranking_model = use_state(|| None::<Rc<crate::charts::Chart>>);
+    {
+        let ranking_model = ranking_model.clone();
+        let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+        let made_for = use_mut_ref(|| None::<(Lang, usize)>);
+        let last_change = use_mut_ref(|| f64::NEG_INFINITY);
+        // The results follow the document and the review (compared by identity, not deeply).
+        let results = results.clone();
+        use_effect_with(
+            (
+                DocRef(state.doc.clone()),
+                state.review.clone(),
+                lang,
+                on_main,
+            ),
+            move |(doc, _, lang, on_main)| {
+                *timer.borrow_mut() = None;
+                if *on_main {
+                    let (doc, lang) = (doc.0.clone(), *lang);
+                    let what = (lang, results.units.len());
+                    let at = browser::now_ms();
+                    let typing = at - *last_change.borrow() < 250.0;
+                    *last_change.borrow_mut() = at;
+                    let now =
+                        !typing || ranking_model.is_none() || *made_for.borrow() != Some(what);
+                    let made_for = made_for.clone();
+                    let make = move || {
+                        *made_for.borrow_mut() = Some(what);
+                        ranking_model.set(Some(Rc::new(ranking_chart(&doc, &results, lang))));
+                    };
+                    if now {
+                        make();
+                    } else {
+                        *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(250, make));
+                    }
+                } else {
+                    // Made afresh when the main screen is shown again.
+                    ranking_model.set(None);
+                }
+            },
+        );
+    }
     let dispatch = state.dispatcher();
+    // "Find unit": the text typed, and the filter it makes for the tables.
+    let unit_search = use_state(String::new);
+    let filter = UnitFilter::new(&unit_search);
+    let on_unit_search = {
+        let unit_search = unit_search.clone();
+        Callback::from(move |text: String| unit_search.set(text))
+    };
 
     // Dialogs and the snapshot list.
     let modal = use_state(|| None::<Modal>);
@@ -559,11 +617,8 @@ pub fn app() -> Html {
             );
         })
     };
-    let onprint = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    // Printing renders every row of the windowed results and ranking first.
+    let onprint = Callback::from(|_| super::windowed::print_page());
     let onreset = {
         let modal = modal.clone();
         Callback::from(move |_| modal.set(Some(Modal::ConfirmReset)))
@@ -650,15 +705,22 @@ pub fn app() -> Html {
                     },
                     View::Main => html! {
                         <>
+                        <div class="no-print">
+                            <UnitSearch value={AttrValue::from((*unit_search).clone())} lang={lang}
+                                shown={if filter.is_empty() { pact.units.len() } else { filter.positions(&pact.units, lang).len() }}
+                                total={pact.units.len()} oninput={on_unit_search} />
+                        </div>
                         <section aria-labelledby="h-results">
                             <h2 id="h-results">{tr(lang, "Kết quả", "Results")}</h2>
-                            <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
-                            <ChartFigure chart={Rc::new(ranking_chart(&state.doc, &results, lang))} lang={lang} />
-                            <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} dispatch={dispatch.clone()} />
+                            <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} filter={filter.clone()} dispatch={dispatch.clone()} />
+                            if let Some(chart) = (*ranking_model).clone() {
+                                <ChartFigure chart={chart} lang={lang} />
+                            }
+                            <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} filter={filter.clone()} dispatch={dispatch.clone()} />
                         </section>
                         <section aria-labelledby="h-figures" class="no-print">
                             <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
-                            <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} dispatch={dispatch.clone()} />
+                            <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} filter={filter.clone()} dispatch={dispatch.clone()} />
                         </section>
                         <div class="no-print">
                             <DataPanel lang={lang} onfile={onfile} onunit_files={onunit_files} onexport_json={onexport_json} onexport_csv={onexport_csv}

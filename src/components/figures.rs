@@ -4,12 +4,19 @@
 //! Enter moves down and Shift+Enter up, Tab moves right as usual, Escape restores the value the
 //! cell had when it was entered. Focusing a cell selects its text, so typing replaces it. A block
 //! pasted from a spreadsheet fills the cells from the focused one onward.
+//!
+//! A long grid is windowed ([`WindowedTable`]): moving to a unit whose row is not rendered
+//! scrolls it into view and renders it first, then focuses the cell; Tab from a row's last cell
+//! and Shift+Tab from its first go on to the next and previous unit the same way. Moves follow
+//! the rows shown (the "find unit" filter may hide some); a paste follows the pact's unit order.
 
 use crate::components::app::Snapshot;
+use crate::components::windowed::{WindowControl, WindowedTable};
 use crate::grid::{self, Column};
 use crate::state::{Action, AppState};
 use crate::storage::BackupReason;
 use crate::ui::{dec, tr, trf};
+use crate::unit_filter::UnitFilter;
 use std::rc::Rc;
 use thidua_core::data::{AdjustmentKind, CellIssue, PeriodKind};
 use thidua_core::eval::{Problem, ScoreKind};
@@ -20,11 +27,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-/// Moves focus to the grid cell at (row, col), if it exists.
-fn focus_cell(row: isize, col: isize) {
-    if row < 0 || col < 0 {
-        return;
-    }
+/// Moves focus to the grid cell of unit `row` (its index in the pact) and column `col`, if it is
+/// rendered.
+fn focus_cell(row: usize, col: usize) {
     let el = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&format!("cell-{row}-{col}")))
@@ -37,10 +42,17 @@ fn focus_cell(row: isize, col: isize) {
 /// Props of one figure cell.
 #[derive(Properties, PartialEq)]
 pub struct CellProps {
-    /// Row (unit index).
+    /// Row (unit index in the pact).
     pub row: usize,
+    /// The row's position among the rows shown.
+    pub pos: usize,
     /// Column index in the grid.
     pub col: usize,
+    /// How many columns the grid has.
+    pub cols: usize,
+    /// Moves focus to (position, column), bringing the row into view first; false when there is
+    /// no such cell.
+    pub onmove: Callback<(isize, isize), bool>,
     /// Unit id.
     pub unit: AttrValue,
     /// Indicator id.
@@ -130,7 +142,9 @@ pub fn figure_cell(p: &CellProps) -> Html {
         })
     };
     let onkeydown = {
-        let (row, col) = (p.row as isize, p.col as isize);
+        let (row, col) = (p.pos as isize, p.col as isize);
+        let last = p.cols as isize - 1;
+        let onmove = p.onmove.clone();
         let (draft, original, set) = (draft.clone(), original.clone(), set.clone());
         Callback::from(move |e: KeyboardEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -145,6 +159,10 @@ pub fn figure_cell(p: &CellProps) -> Html {
                 "Enter" => Some((row + 1, col)),
                 "ArrowLeft" if all || (start == 0 && end == 0) => Some((row, col - 1)),
                 "ArrowRight" if all || (start == len && end == len) => Some((row, col + 1)),
+                // Across rows, Tab goes on to the next unit even when its row is not rendered yet
+                // (the first and last units leave the grid as usual).
+                "Tab" if e.shift_key() && col == 0 && row > 0 => Some((row - 1, last)),
+                "Tab" if !e.shift_key() && col == last => Some((row + 1, 0)),
                 "Escape" => {
                     let text = original.borrow().clone();
                     draft.set(Some(text.clone()));
@@ -157,8 +175,10 @@ pub fn figure_cell(p: &CellProps) -> Html {
                 _ => None,
             };
             if let Some((r, c)) = target {
-                e.prevent_default();
-                focus_cell(r, c);
+                // Past the last unit, Tab leaves the grid as usual; other keys stay put.
+                if onmove.emit((r, c)) || e.key() != "Tab" {
+                    e.prevent_default();
+                }
             }
         })
     };
@@ -201,7 +221,7 @@ pub fn figure_cell(p: &CellProps) -> Html {
 }
 
 /// Props of the grid and the score editors.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FiguresProps {
     /// The document.
     pub doc: Rc<Document>,
@@ -211,8 +231,24 @@ pub struct FiguresProps {
     pub review: AttrValue,
     /// The language.
     pub lang: Lang,
+    /// Which units are shown ("find unit").
+    #[prop_or_default]
+    pub filter: UnitFilter,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The document and its results compare by identity (see `ResultsProps`): comparing every unit's
+/// data on each keystroke costs more than rendering the rows in view.
+impl PartialEq for FiguresProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.results, &other.results)
+            && self.review == other.review
+            && self.lang == other.lang
+            && self.filter == other.filter
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// Cross-cell problems by (unit, indicator), from evaluation.
@@ -236,6 +272,9 @@ fn cross_issues(doc: &Document, results: &Results, lang: Lang) -> Vec<(String, S
     out
 }
 
+/// Header rows of the grid (content, indicator, period).
+const GRID_HEADER_ROWS: usize = 3;
+
 /// The figures grid: units as rows, indicators (current and baseline) as columns.
 #[function_component(FiguresGrid)]
 pub fn figures_grid(p: &FiguresProps) -> Html {
@@ -243,7 +282,7 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
     let pact = &p.doc.pact;
     let groups = grid::groups(pact);
     let columns: Vec<Column> = grid::columns(pact);
-    let cross = cross_issues(&p.doc, &p.results, lang);
+    let cross = Rc::new(cross_issues(&p.doc, &p.results, lang));
     let cols: Rc<Vec<GridColumn>> = Rc::new(
         columns
             .iter()
@@ -262,51 +301,96 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             })
             .collect(),
     );
-    html! {
-        <div class="table-scroll grid-wrap" role="region" aria-labelledby="grid-caption" tabindex="-1">
-        <table class="grid">
-            <caption id="grid-caption">{tr(lang, "Số liệu các đơn vị (để trống = chưa có số liệu)", "Units' figures (blank = no data)")}</caption>
-            <thead>
-                <tr>
-                    <th scope="col" rowspan="3">{tr(lang, "Đơn vị", "Unit")}</th>
-                    { for groups.iter().map(|g| {
-                        let title = g.content.as_ref()
-                            .and_then(|c| pact.contents.iter().find(|x| &x.id == c))
-                            .map(|c| trf(lang, format!("Nội dung {}", c.number), format!("Content {}", c.number)))
-                            .unwrap_or_else(|| tr(lang, "Chỉ số khác", "Other indicators").to_string());
-                        html! { <th scope="colgroup" colspan={(g.indicators.len() * 2).to_string()}>{title}</th> }
-                    })}
-                </tr>
-                <tr>
-                    { for groups.iter().flat_map(|g| g.indicators.clone()).map(|id| {
-                        let d = pact.indicator(&id);
-                        let name = d.map(|d| d.name.get(lang).to_string()).unwrap_or_default();
-                        let unit = d.map(|d| d.unit.get(lang).to_string()).unwrap_or_default();
-                        html! { <th scope="colgroup" colspan="2">{name}<span class="unit">{format!(" ({unit})")}</span></th> }
-                    })}
-                </tr>
-                <tr>
-                    { for columns.iter().map(|c| html! {
-                        <th scope="col" class="period">{period_label(c.period, lang)}</th>
-                    })}
-                </tr>
-            </thead>
-            <tbody>
-            { for pact.units.iter().enumerate().map(|(row, u)| {
-                let data = p.doc.unit_data_in(&p.review, &u.id).cloned();
-                let issues: Vec<(String, String)> = cross.iter()
-                    .filter(|(un, _, _)| un == &u.id)
-                    .map(|(_, ind, m)| (ind.clone(), m.clone()))
-                    .collect();
-                html! {
-                    <GridRow key={u.id.clone()} row={row} unit={AttrValue::from(u.id.clone())}
-                        name={AttrValue::from(u.short_name.get(lang).to_string())}
-                        data={data} issues={issues} columns={cols.clone()} lang={lang} dispatch={p.dispatch.clone()} />
+    // The units shown, as indices in the pact; moves between rows go through them.
+    let shown: Rc<Vec<usize>> = Rc::new(p.filter.positions(&pact.units, lang));
+    let shown_now = use_mut_ref(|| Rc::new(Vec::<usize>::new()));
+    *shown_now.borrow_mut() = shown.clone();
+    let control = use_memo((), |_| WindowControl::default());
+    // The same callback for as long as the grid is mounted, so that rows stay memoised.
+    let onmove = {
+        let (shown_now, control) = (shown_now.clone(), control.clone());
+        use_callback(
+            cols.len(),
+            move |(pos, col): (isize, isize), ncols: &usize| {
+                let (Ok(pos), Ok(col)) = (usize::try_from(pos), usize::try_from(col)) else {
+                    return false;
+                };
+                let row = shown_now.borrow().get(pos).copied();
+                match row {
+                    Some(row) if col < *ncols => {
+                        control.reveal(pos, move || focus_cell(row, col));
+                        true
+                    }
+                    _ => false,
                 }
+            },
+        )
+    };
+    let row = {
+        let (doc, shown, cols, cross, review, dispatch) = (
+            p.doc.clone(),
+            shown.clone(),
+            cols.clone(),
+            cross.clone(),
+            p.review.clone(),
+            p.dispatch.clone(),
+        );
+        Callback::from(move |pos: usize| {
+            let Some((row, u)) = shown
+                .get(pos)
+                .and_then(|&r| doc.pact.units.get(r).map(|u| (r, u)))
+            else {
+                return html! {};
+            };
+            let data = doc.unit_data_in(&review, &u.id).cloned();
+            let issues: Vec<(String, String)> = cross
+                .iter()
+                .filter(|(un, _, _)| un == &u.id)
+                .map(|(_, ind, m)| (ind.clone(), m.clone()))
+                .collect();
+            html! {
+                <GridRow key={u.id.clone()} row={row} pos={pos} rowindex={GRID_HEADER_ROWS + pos + 1}
+                    unit={AttrValue::from(u.id.clone())}
+                    name={AttrValue::from(u.short_name.get(lang).to_string())}
+                    data={data} issues={issues} columns={cols.clone()} lang={lang}
+                    onmove={onmove.clone()} dispatch={dispatch.clone()} />
+            }
+        })
+    };
+    let head = html! {
+        <>
+        <tr aria-rowindex="1">
+            <th scope="col" rowspan="3">{tr(lang, "Đơn vị", "Unit")}</th>
+            { for groups.iter().map(|g| {
+                let title = g.content.as_ref()
+                    .and_then(|c| pact.contents.iter().find(|x| &x.id == c))
+                    .map(|c| trf(lang, format!("Nội dung {}", c.number), format!("Content {}", c.number)))
+                    .unwrap_or_else(|| tr(lang, "Chỉ số khác", "Other indicators").to_string());
+                html! { <th scope="colgroup" colspan={(g.indicators.len() * 2).to_string()}>{title}</th> }
             })}
-            </tbody>
-        </table>
-        </div>
+        </tr>
+        <tr aria-rowindex="2">
+            { for groups.iter().flat_map(|g| g.indicators.clone()).map(|id| {
+                let d = pact.indicator(&id);
+                let name = d.map(|d| d.name.get(lang).to_string()).unwrap_or_default();
+                let unit = d.map(|d| d.unit.get(lang).to_string()).unwrap_or_default();
+                html! { <th scope="colgroup" colspan="2">{name}<span class="unit">{format!(" ({unit})")}</span></th> }
+            })}
+        </tr>
+        <tr aria-rowindex="3">
+            { for columns.iter().map(|c| html! {
+                <th scope="col" class="period">{period_label(c.period, lang)}</th>
+            })}
+        </tr>
+        </>
+    };
+    html! {
+        <WindowedTable class={classes!("grid")} region_class={classes!("grid-wrap")}
+            caption_id="grid-caption"
+            caption={html! {tr(lang, "Số liệu các đơn vị (để trống = chưa có số liệu)", "Units' figures (blank = no data)")}}
+            head={head} header_rows={GRID_HEADER_ROWS} columns={1 + cols.len()}
+            rows={shown.len()} row={row} tabindex={AttrValue::Static("-1")}
+            control={(*control).clone()} />
     }
 }
 
@@ -326,8 +410,12 @@ pub struct GridColumn {
 /// Props of one grid row.
 #[derive(Properties, PartialEq)]
 pub struct GridRowProps {
-    /// Row index.
+    /// The unit's index in the pact.
     pub row: usize,
+    /// The row's position among the rows shown.
+    pub pos: usize,
+    /// Its `aria-rowindex` (after the header rows).
+    pub rowindex: usize,
     /// Unit id.
     pub unit: AttrValue,
     /// The unit's short name.
@@ -340,6 +428,8 @@ pub struct GridRowProps {
     pub columns: Rc<Vec<GridColumn>>,
     /// The language.
     pub lang: Lang,
+    /// Moves focus between cells (see [`CellProps::onmove`]).
+    pub onmove: Callback<(isize, isize), bool>,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -348,8 +438,9 @@ pub struct GridRowProps {
 /// rendered again, so a keystroke costs one row, not the whole grid.
 #[function_component(GridRow)]
 pub fn grid_row(p: &GridRowProps) -> Html {
+    let cols = p.columns.len();
     html! {
-        <tr>
+        <tr aria-rowindex={p.rowindex.to_string()}>
             <th scope="row">{p.name.clone()}</th>
             { for p.columns.iter().enumerate().map(|(col, c)| {
                 let entry = p.data.as_ref().map(|d| d.entry(&c.indicator, c.period).clone()).unwrap_or_default();
@@ -357,7 +448,8 @@ pub fn grid_row(p: &GridRowProps) -> Html {
                     p.issues.iter().find(|(ind, _)| ind.as_str() == c.indicator.as_str()).map(|(_, m)| AttrValue::from(m.clone()))
                 } else { None };
                 html! {
-                    <FigureCell row={p.row} col={col} unit={p.unit.clone()}
+                    <FigureCell row={p.row} pos={p.pos} col={col} cols={cols} onmove={p.onmove.clone()}
+                        unit={p.unit.clone()}
                         indicator={c.indicator.clone()} period={c.period}
                         entry={entry} kind={c.kind}
                         label={AttrValue::from(format!("{} — {}", p.name, c.label))} cross_issue={cross_issue}

@@ -12,3 +12,5 @@ pub mod print;
 pub mod results;
 pub mod toolbar;
 pub mod unit_detail;
+pub mod unit_search;
+pub mod windowed;

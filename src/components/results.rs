@@ -1,7 +1,15 @@
 //! The results matrix (units × targets) and the ranking summary.
+//!
+//! Both are [`WindowedTable`]s (only the rows in view are rendered once they are long, every
+//! row when printed) of memoised rows: a keystroke renders the edited unit's row of the matrix
+//! and the ranking rows whose place or figures changed. The "find unit" filter chooses the rows
+//! shown; ranks are the rule crate's, whatever is shown.
 
+use crate::components::windowed::WindowedTable;
 use crate::state::{Action, AppState, View};
 use crate::ui::{dec, points, target_number, tr, trf};
+use crate::unit_filter::UnitFilter;
+use std::collections::HashMap;
 use std::rc::Rc;
 use thidua_core::i18n::format_percent;
 use thidua_core::messages::{
@@ -13,7 +21,7 @@ use thidua_core::{Document, Lang, Pact, Results, Status, TargetResult};
 use yew::prelude::*;
 
 /// Props of the results views.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ResultsProps {
     /// The document.
     pub doc: Rc<Document>,
@@ -21,8 +29,24 @@ pub struct ResultsProps {
     pub results: Rc<Results>,
     /// The language.
     pub lang: Lang,
+    /// Which units are shown ("find unit").
+    #[prop_or_default]
+    pub filter: UnitFilter,
     /// To open a unit's view.
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The document and its results compare by identity: a new document is a new `Rc` (the reducer
+/// never changes one in place), and comparing 1,000 units' data on every keystroke would cost
+/// more than rendering the rows in view.
+impl PartialEq for ResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.results, &other.results)
+            && self.lang == other.lang
+            && self.filter == other.filter
+            && self.dispatch == other.dispatch
+    }
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -77,6 +101,27 @@ impl PartialEq for PactRef {
     }
 }
 
+/// The same [`PactRef`] for as long as the pact is equal to the last one (figures being typed
+/// change the document, not the pact); it is copied only when it changed.
+#[hook]
+fn use_pact_ref(pact: &Pact) -> PactRef {
+    let kept = use_mut_ref(|| None::<Rc<Pact>>);
+    let mut k = kept.borrow_mut();
+    match &*k {
+        Some(p) if **p == *pact => PactRef(p.clone()),
+        _ => {
+            let p = Rc::new(pact.clone());
+            *k = Some(p.clone());
+            PactRef(p)
+        }
+    }
+}
+
+/// Units by id.
+fn units_by_id(pact: &Pact) -> HashMap<&str, &thidua_core::model::Unit> {
+    pact.units.iter().map(|u| (u.id.as_str(), u)).collect()
+}
+
 /// Props of one row of the matrix.
 #[derive(Properties, PartialEq)]
 pub struct ResultRowProps {
@@ -86,6 +131,8 @@ pub struct ResultRowProps {
     pub result: thidua_core::UnitResult,
     /// The pact.
     pub pact: PactRef,
+    /// The row's `aria-rowindex`.
+    pub rowindex: usize,
     /// The language.
     pub lang: Lang,
 }
@@ -95,7 +142,7 @@ pub struct ResultRowProps {
 pub fn result_row(p: &ResultRowProps) -> Html {
     let u = &p.result;
     html! {
-        <tr>
+        <tr aria-rowindex={p.rowindex.to_string()}>
             <th scope="row">{p.name.clone()}</th>
             { for u.targets.iter().map(|t| html! { <td>{target_cell(&p.pact.0, t, p.lang)}</td> }) }
             <td class="total">{points(&u.total, p.lang)}</td>
@@ -109,43 +156,66 @@ pub fn results_matrix(p: &ResultsProps) -> Html {
     let lang = p.lang;
     let pact = &p.doc.pact;
     // The same `Rc` while the pact is unchanged (figures being typed), so rows compare cheaply.
-    let pact_ref = PactRef((*use_memo(pact.clone(), |pact| Rc::new(pact.clone()))).clone());
-    html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="results-caption">
-        <table class="results">
-            <caption id="results-caption">{tr(lang, "Kết quả theo chỉ tiêu", "Results by target")}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
-                    { for pact.targets().map(|(_, t)| html! {
-                        <th scope="col" title={t.title.get(lang).to_string()}>
-                            <span class="tnum">{target_number(pact, &t.id)}</span>
-                            <span class="ttitle">{t.title.get(lang)}</span>
-                            <span class="trule">{rule_text(&t.rule, lang)}</span>
-                        </th>
-                    })}
-                    <th scope="col">{tr(lang, "Tổng điểm", "Total")}</th>
-                </tr>
-            </thead>
-            <tbody>
-            { for p.results.units.iter().map(|u| {
-                let name = pact.unit(&u.unit).map(|x| x.short_name.get(lang).to_string()).unwrap_or_default();
-                html! {
-                    <ResultRow key={u.unit.clone()} name={AttrValue::from(name)} result={u.clone()}
-                        pact={pact_ref.clone()} lang={lang} />
-                }
+    let pact_ref = use_pact_ref(pact);
+    let units = units_by_id(pact);
+    // Positions in `results.units` (the pact's order) of the units shown.
+    let shown: Rc<Vec<usize>> = Rc::new(
+        p.results
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| {
+                p.filter.is_empty()
+                    || units
+                        .get(u.unit.as_str())
+                        .is_some_and(|x| p.filter.matches(x, lang))
+            })
+            .map(|(i, _)| i)
+            .collect(),
+    );
+    let targets = pact.targets().count();
+    let row = {
+        let (results, shown, pact_ref) = (p.results.clone(), shown.clone(), pact_ref.clone());
+        Callback::from(move |pos: usize| {
+            let Some(u) = shown.get(pos).and_then(|&i| results.units.get(i)) else {
+                return html! {};
+            };
+            let name = pact_ref
+                .0
+                .unit(&u.unit)
+                .map(|x| x.short_name.get(lang).to_string())
+                .unwrap_or_default();
+            html! {
+                <ResultRow key={u.unit.clone()} name={AttrValue::from(name)} result={u.clone()}
+                    pact={pact_ref.clone()} rowindex={pos + 2} lang={lang} />
+            }
+        })
+    };
+    let head = html! {
+        <tr aria-rowindex="1">
+            <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
+            { for pact.targets().map(|(_, t)| html! {
+                <th scope="col" title={t.title.get(lang).to_string()}>
+                    <span class="tnum">{target_number(pact, &t.id)}</span>
+                    <span class="ttitle">{t.title.get(lang)}</span>
+                    <span class="trule">{rule_text(&t.rule, lang)}</span>
+                </th>
             })}
-            </tbody>
-        </table>
-        </div>
+            <th scope="col">{tr(lang, "Tổng điểm", "Total")}</th>
+        </tr>
+    };
+    html! {
+        <WindowedTable class={classes!("results")} caption_id="results-caption"
+            caption={html! {tr(lang, "Kết quả theo chỉ tiêu", "Results by target")}}
+            head={head} header_rows={1} columns={targets + 2} rows={shown.len()} row={row}
+            tabindex={AttrValue::Static("0")} print_all=true />
     }
 }
 
 /// Words for a provisional reason.
-fn provisional_text(doc: &Document, p: &Provisional, lang: Lang) -> String {
+fn provisional_text(pact: &Pact, p: &Provisional, lang: Lang) -> String {
     let title = |id: &str| {
-        doc.pact
-            .target(id)
+        pact.target(id)
             .map(|t| t.title.get(lang).to_string())
             .unwrap_or_else(|| id.to_string())
     };
@@ -168,65 +238,131 @@ fn provisional_text(doc: &Document, p: &Provisional, lang: Lang) -> String {
     }
 }
 
+/// Props of one ranking row.
+#[derive(Properties, PartialEq)]
+pub struct RankingRowProps {
+    /// The unit's results (its rank among them).
+    pub result: thidua_core::UnitResult,
+    /// Whether it is the leading unit.
+    pub leading: bool,
+    /// The pact.
+    pub pact: PactRef,
+    /// The row's `aria-rowindex`.
+    pub rowindex: usize,
+    /// The language.
+    pub lang: Lang,
+    /// To open the unit's view.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// One unit's line of the ranking: rendered again only when its results (rank included), the
+/// pact or the language change.
+#[function_component(RankingRow)]
+pub fn ranking_row(p: &RankingRowProps) -> Html {
+    let (lang, u, pact) = (p.lang, &p.result, &p.pact.0);
+    let name = pact
+        .unit(&u.unit)
+        .map(|x| x.name.get(lang).to_string())
+        .unwrap_or_default();
+    let open = {
+        let d = p.dispatch.clone();
+        let id = u.unit.clone();
+        Callback::from(move |_| d.dispatch(Action::SetView(View::Unit(id.clone()))))
+    };
+    let flags = flag_labels(u, lang);
+    let provisional: Vec<String> = u
+        .provisional
+        .iter()
+        .map(|x| provisional_text(pact, x, lang))
+        .collect();
+    html! {
+        <tr class={classes!(p.leading.then_some("leading"))} aria-rowindex={p.rowindex.to_string()}>
+            <td>{u.rank}{ if u.tied { html!{<span class="tie" title={tr(lang, "Bằng điểm, xếp theo tiêu chí phụ", "Tied on points, ordered by the tie-break")}>{"*"}</span>} } else { html!{} } }</td>
+            <th scope="row">
+                <button type="button" class="link" onclick={open}
+                    aria-label={trf(lang, format!("Xem chi tiết {name}"), format!("Open details of {name}"))}>{name.clone()}</button>
+                if p.leading { <span class="badge">{tr(lang, "Đơn vị dẫn đầu", "Leading unit")}</span> }
+            </th>
+            <td>{format!("{}/{}", u.met, u.targets.len())}</td>
+            <td>{format!("+{} / −{}", points(&u.bonus, lang), points(&u.deduction, lang))}</td>
+            <td class="total">{points(&u.total, lang)}</td>
+            <td>{level_name(pact, u.level.as_deref(), lang)}{ if u.is_provisional() { tr(lang, " (tạm tính)", " (provisional)") } else { "" } }</td>
+            <td>{ if flags.is_empty() { "—".to_string() } else { flags.join(", ") } }</td>
+            <td>
+                if provisional.is_empty() {
+                    {tr(lang, "Chính thức", "Final")}
+                } else {
+                    <details>
+                        <summary>{trf(lang, format!("Tạm tính ({} mục)", provisional.len()), format!("Provisional ({} items)", provisional.len()))}</summary>
+                        <ul>{ for provisional.iter().map(|x| html!{<li>{x}</li>}) }</ul>
+                    </details>
+                }
+            </td>
+        </tr>
+    }
+}
+
 /// Totals, classification, rank and flags, in rank order.
 #[function_component(Ranking)]
 pub fn ranking(p: &ResultsProps) -> Html {
     let lang = p.lang;
     let pact = &p.doc.pact;
+    let pact_ref = use_pact_ref(pact);
+    let units = units_by_id(pact);
+    let by_id: HashMap<&str, usize> = p
+        .results
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.unit.as_str(), i))
+        .collect();
+    // Positions in `results.units` of the units shown, in rank order.
+    let shown: Rc<Vec<usize>> = Rc::new(
+        p.results
+            .ranking
+            .iter()
+            .filter(|id| {
+                p.filter.is_empty()
+                    || units
+                        .get(id.as_str())
+                        .is_some_and(|x| p.filter.matches(x, lang))
+            })
+            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .collect(),
+    );
+    let row = {
+        let (results, shown, pact_ref, dispatch) = (
+            p.results.clone(),
+            shown.clone(),
+            pact_ref.clone(),
+            p.dispatch.clone(),
+        );
+        Callback::from(move |pos: usize| {
+            let Some(u) = shown.get(pos).and_then(|&i| results.units.get(i)) else {
+                return html! {};
+            };
+            let leading = results.leading_unit.as_deref() == Some(u.unit.as_str());
+            html! {
+                <RankingRow key={u.unit.clone()} result={u.clone()} leading={leading}
+                    pact={pact_ref.clone()} rowindex={pos + 2} lang={lang} dispatch={dispatch.clone()} />
+            }
+        })
+    };
+    let head = html! {
+        <tr aria-rowindex="1">
+            <th scope="col">{tr(lang, "Hạng", "Rank")}</th>
+            <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
+            <th scope="col">{tr(lang, "Chỉ tiêu đạt", "Targets met")}</th>
+            <th scope="col">{tr(lang, "Thưởng / trừ", "Bonus / deduction")}</th>
+            <th scope="col">{tr(lang, "Tổng điểm", "Total")}</th>
+            <th scope="col">{tr(lang, "Xếp loại", "Classification")}</th>
+            <th scope="col">{tr(lang, "Đủ điều kiện đề nghị", "Eligible for")}</th>
+            <th scope="col">{tr(lang, "Tình trạng", "State")}</th>
+        </tr>
+    };
     html! {
-        <div class="table-scroll">
-        <table class="ranking">
-            <caption>{tr(lang, "Tổng điểm, xếp loại và xếp hạng", "Totals, classification and ranking")}</caption>
-            <thead><tr>
-                <th scope="col">{tr(lang, "Hạng", "Rank")}</th>
-                <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
-                <th scope="col">{tr(lang, "Chỉ tiêu đạt", "Targets met")}</th>
-                <th scope="col">{tr(lang, "Thưởng / trừ", "Bonus / deduction")}</th>
-                <th scope="col">{tr(lang, "Tổng điểm", "Total")}</th>
-                <th scope="col">{tr(lang, "Xếp loại", "Classification")}</th>
-                <th scope="col">{tr(lang, "Đủ điều kiện đề nghị", "Eligible for")}</th>
-                <th scope="col">{tr(lang, "Tình trạng", "State")}</th>
-            </tr></thead>
-            <tbody>
-            { for p.results.ranking.iter().filter_map(|id| p.results.unit(id)).map(|u| {
-                let unit = pact.unit(&u.unit);
-                let name = unit.map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-                let open = {
-                    let d = p.dispatch.clone();
-                    let id = u.unit.clone();
-                    Callback::from(move |_| d.dispatch(Action::SetView(View::Unit(id.clone()))))
-                };
-                let leading = p.results.leading_unit.as_deref() == Some(u.unit.as_str());
-                let flags = flag_labels(u, lang);
-                let provisional: Vec<String> = u.provisional.iter().map(|x| provisional_text(&p.doc, x, lang)).collect();
-                html! {
-                    <tr class={classes!(leading.then_some("leading"))}>
-                        <td>{u.rank}{ if u.tied { html!{<span class="tie" title={tr(lang, "Bằng điểm, xếp theo tiêu chí phụ", "Tied on points, ordered by the tie-break")}>{"*"}</span>} } else { html!{} } }</td>
-                        <th scope="row">
-                            <button type="button" class="link" onclick={open}
-                                aria-label={trf(lang, format!("Xem chi tiết {name}"), format!("Open details of {name}"))}>{name.clone()}</button>
-                            if leading { <span class="badge">{tr(lang, "Đơn vị dẫn đầu", "Leading unit")}</span> }
-                        </th>
-                        <td>{format!("{}/{}", u.met, u.targets.len())}</td>
-                        <td>{format!("+{} / −{}", points(&u.bonus, lang), points(&u.deduction, lang))}</td>
-                        <td class="total">{points(&u.total, lang)}</td>
-                        <td>{level_name(pact, u.level.as_deref(), lang)}{ if u.is_provisional() { tr(lang, " (tạm tính)", " (provisional)") } else { "" } }</td>
-                        <td>{ if flags.is_empty() { "—".to_string() } else { flags.join(", ") } }</td>
-                        <td>
-                            if provisional.is_empty() {
-                                {tr(lang, "Chính thức", "Final")}
-                            } else {
-                                <details>
-                                    <summary>{trf(lang, format!("Tạm tính ({} mục)", provisional.len()), format!("Provisional ({} items)", provisional.len()))}</summary>
-                                    <ul>{ for provisional.iter().map(|x| html!{<li>{x}</li>}) }</ul>
-                                </details>
-                            }
-                        </td>
-                    </tr>
-                }
-            })}
-            </tbody>
-        </table>
-        </div>
+        <WindowedTable class={classes!("ranking")} caption_id="ranking-caption"
+            caption={html! {tr(lang, "Tổng điểm, xếp loại và xếp hạng", "Totals, classification and ranking")}}
+            head={head} header_rows={1} columns={8} rows={shown.len()} row={row} print_all=true />
     }
 }

@@ -75,6 +75,52 @@ export class AppPage {
     return this.page.getByRole('table', { name: /xếp hạng|ranking/i });
   }
 
+  /** The figures grid (a table). */
+  gridTable() {
+    return this.page.getByRole('table', { name: /Số liệu các đơn vị|Units' figures/ });
+  }
+
+  // A long table is a scrolling region named like the table, holding only the rows in view.
+  gridRegion() {
+    return this.page.getByRole('region', { name: /Số liệu các đơn vị|Units' figures/ });
+  }
+
+  resultsRegion() {
+    return this.page.getByRole('region', { name: /Kết quả theo chỉ tiêu|Results by target/ });
+  }
+
+  rankingRegion() {
+    return this.page.getByRole('region', { name: /xếp hạng|ranking/i });
+  }
+
+  /** Scrolls a table's region with the mouse wheel, as a person would, until the row of `unit`
+   * (by its row header) is rendered, then brings it into view. Rows are taken to be in the order
+   * of the numbers in their names (units without one first), as in the grid and the results. */
+  async scrollRegionTo(region, unit, { max = 300 } = {}) {
+    await region.scrollIntoViewIfNeeded();
+    const box = await region.boundingBox();
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const header = region.getByRole('rowheader', { name: unit, exact: true });
+    const at = (name) => Number(name.replace(/\D+/g, '') || 0);
+    for (let i = 0; i < max && (await header.count()) === 0; i++) {
+      const names = await region.getByRole('rowheader').allTextContents();
+      const down = names.length === 0 || at(unit) > at(names.at(-1));
+      await this.page.mouse.wheel(0, down ? 1500 : -1500);
+      await this.page.waitForTimeout(20);
+    }
+    await header.scrollIntoViewIfNeeded();
+    await expect(header).toBeInViewport();
+  }
+
+  /** The "find unit" box and the count of units shown beside it. */
+  unitSearch() {
+    return this.page.getByRole('searchbox', { name: /^(Tìm đơn vị|Find unit)$/ });
+  }
+
+  unitSearchCount() {
+    return this.page.getByText(/^(Hiển thị \S+\/\S+ đơn vị|Showing \S+ of \S+ units)$/);
+  }
+
   /** The results row of a unit (by its short name). */
   resultRow(unit) {
     return this.resultsTable().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: unit, exact: true }) });
