@@ -115,7 +115,7 @@ impl Document {
     /// Evaluates one review (a review without data evaluates as "no data" everywhere).
     pub fn evaluate_review(&self, review: &str) -> Results {
         let mut r = evaluate(&self.pact, self.review_units(review));
-        r.review = review.to_string();
+        r.review = review.into();
         r
     }
 

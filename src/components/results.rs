@@ -131,7 +131,7 @@ pub fn results_matrix(p: &ResultsProps) -> Html {
             { for p.results.units.iter().map(|u| {
                 let name = pact.unit(&u.unit).map(|x| x.short_name.get(lang).to_string()).unwrap_or_default();
                 html! {
-                    <ResultRow key={u.unit.clone()} name={AttrValue::from(name)} result={u.clone()}
+                    <ResultRow key={u.unit.as_str()} name={AttrValue::from(name)} result={u.clone()}
                         pact={pact_ref.clone()} lang={lang} />
                 }
             })}
@@ -193,7 +193,7 @@ pub fn ranking(p: &ResultsProps) -> Html {
                 let name = unit.map(|x| x.name.get(lang).to_string()).unwrap_or_default();
                 let open = {
                     let d = p.dispatch.clone();
-                    let id = u.unit.clone();
+                    let id = u.unit.to_string();
                     Callback::from(move |_| d.dispatch(Action::SetView(View::Unit(id.clone()))))
                 };
                 let leading = p.results.leading_unit.as_deref() == Some(u.unit.as_str());
