@@ -122,7 +122,7 @@ pub fn render(doc: &Document, results: &Results, lang: Lang) -> String {
                 let detail =
                     gap_text(pact, e, lang).unwrap_or_else(|| problems_summary(pact, e, lang));
                 vec![
-                    e.target.clone(),
+                    e.target.to_string(),
                     title,
                     format!("{} {}", status_icon(e.status), status_label(e.status, lang)),
                     e.value

@@ -115,7 +115,7 @@ impl Document {
     /// Evaluates one review (a review without data evaluates as "no data" everywhere).
     pub fn evaluate_review(&self, review: &str) -> Results {
         let mut r = evaluate(&self.pact, self.review_units(review));
-        r.review = review.to_string();
+        r.review = review.into();
         r
     }
 
@@ -241,20 +241,8 @@ impl Document {
         // digit (910420293049341.3 became 910420293049341.2). From text every digit is kept.
         let text = value.to_string();
         let mut de = serde_json::Deserializer::from_str(&text);
-        let mut doc: Document = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            // A number the decimal type refuses is read through serde_json's private
-            // arbitrary-precision map; that key is not part of the user's document.
-            let path = e
-                .path()
-                .to_string()
-                .replace(".$serde_json::private::Number", "");
-            ImportError::Invalid(vec![FieldError::new(
-                if path == "." { String::new() } else { path },
-                FieldProblem::Type {
-                    message: without_position(e.inner()),
-                },
-            )])
-        })?;
+        let mut doc: Document =
+            serde_path_to_error::deserialize(&mut de).map_err(|e| type_error(&e))?;
         doc.results = None;
         let errors = validate(&doc);
         if errors.is_empty() {
@@ -263,6 +251,22 @@ impl Document {
             Err(ImportError::Invalid(errors))
         }
     }
+}
+
+/// A wrong type or shape found while reading typed data, with its JSON path.
+pub(crate) fn type_error(e: &serde_path_to_error::Error<serde_json::Error>) -> ImportError {
+    // A number the decimal type refuses is read through serde_json's private
+    // arbitrary-precision map; that key is not part of the user's document.
+    let path = e
+        .path()
+        .to_string()
+        .replace(".$serde_json::private::Number", "");
+    ImportError::Invalid(vec![FieldError::new(
+        if path == "." { String::new() } else { path },
+        FieldProblem::Type {
+            message: without_position(e.inner()),
+        },
+    )])
 }
 
 /// Parses a file's text, refusing one over [`MAX_FILE_BYTES`] before reading it.
@@ -296,12 +300,15 @@ impl ImportError {
             } => vec![match (vi, too_deep) {
                 (true, true) => format!("dòng {line}, cột {column}: JSON lồng nhau quá sâu"),
                 (false, true) => format!("line {line}, column {column}: JSON nested too deeply"),
-                (true, false) => {
-                    format!("dòng {line}, cột {column}: không phải JSON hợp lệ ({message})")
-                }
-                (false, false) => {
-                    format!("line {line}, column {column}: not valid JSON ({message})")
-                }
+                (true, false) => format!(
+                    "dòng {line}, cột {column}: không phải JSON hợp lệ ({})",
+                    crate::messages::syntax_message_vi(json_syntax(message))
+                        .unwrap_or(json_syntax(message))
+                ),
+                (false, false) => format!(
+                    "line {line}, column {column}: not valid JSON ({})",
+                    json_syntax(message)
+                ),
             }],
             ImportError::UnknownFormat { found } => vec![match (vi, found) {
                 (true, Some(f)) => format!("không phải tệp thidua (format = “{f}”)"),
@@ -316,6 +323,15 @@ impl ImportError {
             }],
             ImportError::Invalid(errors) => errors.iter().map(|e| e.display(lang)).collect(),
         }
+    }
+}
+
+/// serde_json's syntax message without its " at line L column C" (the line and column are
+/// given apart).
+fn json_syntax(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
     }
 }
 

@@ -25,7 +25,7 @@
 //! when they fit. [`evaluate_target`] prepares just the one target.
 
 use crate::data::{Entry, Figure, ManualScore, PeriodKind, UnitData};
-use crate::model::{Comparator, Id, IndicatorKind, Pact, Rule, Target};
+use crate::model::{Comparator, Id, IndicatorKind, Key, Pact, Rule, Target};
 use crate::num::{div_ceil, div_floor, reduced, serialize_opt_ratio, Dec, Ratio, POW10};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -188,7 +188,7 @@ pub enum Gap {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CriterionResult {
     /// The indicator.
-    pub indicator: Id,
+    pub indicator: Key,
     /// Current figure.
     pub current: Dec,
     /// Baseline figure.
@@ -206,7 +206,7 @@ pub struct CriterionResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Evaluation {
     /// The target.
-    pub target: Id,
+    pub target: Key,
     /// The status.
     pub status: Status,
     /// Exact value: the rate, or the reduction (negative when the count rose).
@@ -244,9 +244,9 @@ pub struct ManualOutcome {
 
 impl Evaluation {
     /// An evaluation with nothing decided yet, which the rules fill in.
-    pub(crate) fn new(target: &Target, status: Status) -> Evaluation {
+    pub(crate) fn new(target: Key, status: Status) -> Evaluation {
         Evaluation {
-            target: target.id.clone(),
+            target,
             status,
             value: None,
             margin: None,
@@ -436,6 +436,8 @@ pub(crate) struct Plan<'p> {
 pub(crate) struct TargetPlan<'p> {
     /// The target.
     pub(crate) target: &'p Target,
+    /// The target's id as results hold it, made once per plan rather than once per unit.
+    pub(crate) key: Key,
     rule: RulePlan<'p>,
 }
 
@@ -495,6 +497,7 @@ impl<'p> Plan<'p> {
             .into_iter()
             .map(|target| TargetPlan {
                 target,
+                key: Key::new(&target.id),
                 rule: plan.rule(target),
             })
             .collect();
@@ -741,7 +744,7 @@ pub fn evaluate_target(pact: &Pact, target: &Target, data: &UnitData) -> Evaluat
     let plan = Plan::of(pact, std::iter::once(target));
     let mut cells = Cells::new();
     cells.fill(&plan, data);
-    let mut e = Evaluation::new(target, Status::NoData);
+    let mut e = Evaluation::new(Key::new(&target.id), Status::NoData);
     // `Plan::of` makes one plan per target it is given.
     if let [t] = plan.targets() {
         t.evaluate(&cells, &mut e);
@@ -890,7 +893,7 @@ fn criterion(ind: Ind, c: Fig, b: Fig, strict: bool) -> CriterionResult {
         Dec::ZERO
     };
     CriterionResult {
-        indicator: ind.id.clone(),
+        indicator: Key::new(ind.id),
         current: c.dec,
         baseline: b.dec,
         met,

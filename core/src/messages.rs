@@ -391,6 +391,197 @@ pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static st
     }
 }
 
+/// A JSON reader's message (serde's, serde_json's, chrono's or the file format's own, as
+/// [`crate::validate::FieldProblem::Type`] holds it) in a language. English is the reader's own
+/// text. Vietnamese is worded from the message's known forms, keeping the file's own names
+/// (fields, variants, values) as they are; a message of a form not known here is kept whole, in
+/// English, inside the Vietnamese sentence rather than lost.
+pub fn reader_message(message: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => message.to_string(),
+        Lang::Vi => {
+            reader_message_vi(message).unwrap_or_else(|| format!("sai kiểu dữ liệu ({message})"))
+        }
+    }
+}
+
+/// serde_json's syntax message (without its position) in Vietnamese, when its form is known.
+pub(crate) fn syntax_message_vi(m: &str) -> Option<&'static str> {
+    Some(match m {
+        "EOF while parsing a list" => "tệp kết thúc khi một mảng chưa đóng",
+        "EOF while parsing an object" => "tệp kết thúc khi một đối tượng chưa đóng",
+        "EOF while parsing a string" => "tệp kết thúc khi một chuỗi chưa đóng",
+        "EOF while parsing a value" => "tệp kết thúc khi còn thiếu một giá trị",
+        "expected `:`" => "thiếu dấu `:`",
+        "expected `,` or `]`" => "thiếu dấu `,` hoặc `]`",
+        "expected `,` or `}`" => "thiếu dấu `,` hoặc `}`",
+        "expected ident" => "từ khóa không hợp lệ (chỉ có true, false và null)",
+        "expected value" => "thiếu một giá trị JSON",
+        "expected `\"`" => "thiếu dấu `\"`",
+        "invalid escape" => "chuỗi có ký tự thoát (\\) không hợp lệ",
+        "invalid number" => "số không hợp lệ",
+        "number out of range" => "số vượt quá phạm vi",
+        "invalid unicode code point" => "mã Unicode không hợp lệ",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "chuỗi chứa ký tự điều khiển (\\u0000–\\u001F)"
+        }
+        "key must be a string" => "tên trường phải là chuỗi",
+        "lone leading surrogate in hex escape" => "mã \\u chỉ có nửa đầu của một cặp",
+        "trailing comma" => "thừa dấu phẩy ở cuối",
+        "trailing characters" => "có ký tự thừa sau nội dung JSON",
+        "unexpected end of hex escape" => "mã \\u bị cắt ngang",
+        "recursion limit exceeded" => "JSON lồng nhau quá sâu",
+        _ => return None,
+    })
+}
+
+fn reader_message_vi(m: &str) -> Option<String> {
+    // serde's own forms (serde::de::Error's provided methods).
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        return Some(match split_expected(rest) {
+            (name, Some(allowed)) => format!(
+                "trường {name} không có trong định dạng tệp (các trường được phép: {})",
+                names_vi(allowed)
+            ),
+            (name, None) => format!("trường {name} không có trong định dạng tệp"),
+        });
+    }
+    if let Some(rest) = m.strip_prefix("unknown variant ") {
+        return Some(match split_expected(rest) {
+            (name, Some(allowed)) => format!(
+                "giá trị {name} không được chấp nhận (chọn một trong: {})",
+                names_vi(allowed)
+            ),
+            (name, None) => format!("giá trị {name} không được chấp nhận"),
+        });
+    }
+    if let Some(name) = m.strip_prefix("missing field ") {
+        return Some(format!("thiếu trường bắt buộc {name}"));
+    }
+    if let Some(name) = m.strip_prefix("duplicate field ") {
+        return Some(format!("trường {name} xuất hiện hai lần"));
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.rsplit_once(", expected ")?;
+        return Some(format!(
+            "sai kiểu: cần {}, nhưng tệp có {}",
+            expected_vi(expected),
+            found_vi(found)
+        ));
+    }
+    if let Some(rest) = m.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.rsplit_once(", expected ")?;
+        return Some(format!(
+            "giá trị không hợp lệ: {}, cần {}",
+            found_vi(found),
+            expected_vi(expected)
+        ));
+    }
+    if let Some(rest) = m.strip_prefix("invalid length ") {
+        let (len, expected) = rest.split_once(", expected ")?;
+        return Some(format!(
+            "độ dài {len} không hợp lệ, cần {}",
+            expected_vi(expected)
+        ));
+    }
+    // The file format's own (data.rs).
+    if let Some(rest) = m.strip_prefix("number ") {
+        let n = rest.strip_suffix(" is out of the supported range")?;
+        return Some(format!("số {n} vượt quá phạm vi hỗ trợ"));
+    }
+    if let Some(kind) = m.strip_prefix("expected a number, a text or null, found ") {
+        return Some(format!(
+            "cần một số, một chuỗi hoặc null, nhưng tệp có {}",
+            expected_vi(kind)
+        ));
+    }
+    // chrono's date errors.
+    let date = match m {
+        "input is out of range" | "no possible date and time matching input" | "impossible" => {
+            "ngày không tồn tại"
+        }
+        "input contains invalid characters" | "bad or unsupported format string" => {
+            "ngày phải viết dạng NNNN-TT-NN"
+        }
+        "premature end of input" | "input is not enough for unique date and time" => {
+            "ngày chưa đủ năm, tháng và ngày (NNNN-TT-NN)"
+        }
+        "trailing input" => "có ký tự thừa sau ngày (NNNN-TT-NN)",
+        _ => return None,
+    };
+    Some(date.to_string())
+}
+
+/// `` `x`, expected one of `a`, `b` `` → (`` `x` ``, the list); `` `x`, there are no fields ``
+/// → (`` `x` ``, none).
+fn split_expected(rest: &str) -> (&str, Option<&str>) {
+    match rest.split_once(", expected ") {
+        Some((name, allowed)) => (name, Some(allowed)),
+        None => (rest.split(", there are no").next().unwrap_or(rest), None),
+    }
+}
+
+/// serde's list of names ("`a`", "`a` or `b`", "one of `a`, `b`, `c`") as a plain list.
+fn names_vi(list: &str) -> String {
+    list.strip_prefix("one of ")
+        .unwrap_or(list)
+        .replacen("` or `", "`, `", 1)
+}
+
+/// What serde found (its `Unexpected`): "string \"abc\"", "integer `5`", "map"…
+fn found_vi(found: &str) -> String {
+    let words: [(&str, &str); 8] = [
+        ("string ", "chuỗi "),
+        ("integer ", "số nguyên "),
+        ("floating point ", "số thực "),
+        ("boolean ", "giá trị đúng/sai "),
+        ("character ", "ký tự "),
+        ("unit variant ", "biến thể "),
+        ("newtype variant ", "biến thể "),
+        ("tuple variant ", "biến thể "),
+    ];
+    for (en, vi) in words {
+        if let Some(rest) = found.strip_prefix(en) {
+            return format!("{vi}{rest}");
+        }
+    }
+    match found {
+        "null" | "unit value" | "Option value" => "null".into(),
+        "map" | "struct variant" => "một đối tượng".into(),
+        "sequence" => "một mảng".into(),
+        "byte array" => "một dãy byte".into(),
+        other => expected_vi(other),
+    }
+}
+
+/// What a reader expected (a visitor's `expecting`), or a JSON kind from `json_kind`.
+fn expected_vi(expected: &str) -> String {
+    if let Some(name) = expected.strip_prefix("struct ") {
+        return format!("một đối tượng ({name})");
+    }
+    if let Some(name) = expected
+        .strip_prefix("internally tagged enum ")
+        .or_else(|| expected.strip_prefix("enum "))
+    {
+        return format!("một trong các dạng của {name}");
+    }
+    match expected {
+        "a sequence" | "an array" | "a tuple" => "một mảng",
+        "a string" | "a borrowed string" | "a text" | "a string key" => "một chuỗi",
+        "a boolean" => "true hoặc false",
+        "a map" | "an object" => "một đối tượng",
+        "a number" | "a Decimal type representing a fixed-point number" => "một số",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "một số nguyên không âm",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "một số nguyên",
+        "f32" | "f64" => "một số",
+        "a formatted date string" | "a formatted date" => "một ngày dạng NNNN-TT-NN",
+        "a rule: an object with a \"kind\"" => "một quy tắc: đối tượng có trường \"kind\"",
+        "null" => "null",
+        other => return format!("“{other}”"),
+    }
+    .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::english_singular;

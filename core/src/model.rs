@@ -13,6 +13,12 @@ use serde::{Deserialize, Serialize};
 /// An identifier: lowercase ASCII letters, digits, `-` and `_` (checked by validation).
 pub type Id = String;
 
+/// An id inside computed results ([`crate::Results`]): the same text as the pact's [`Id`], but
+/// copied without allocating (ids up to 23 bytes, all usual ones, are stored inline), so that
+/// evaluating a large cluster does not allocate a string per unit and target. It compares equal
+/// with `&str` and `String`, dereferences to `str` and serialises as a plain string.
+pub type Key = smol_str::SmolStr;
+
 /// An emulation pact (giao ước thi đua).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -6,7 +6,7 @@
 use crate::data::{AdjustmentKind, Entry, ManualScore, PeriodKind, UnitData};
 use crate::eval::*;
 use crate::model::{
-    Comparator, Id, IndicatorKind, NotApplicablePoints, Pact, Rule, ScoringMethod, Target,
+    Comparator, Id, IndicatorKind, Key, NotApplicablePoints, Pact, Rule, ScoringMethod, Target,
 };
 use crate::num::{Dec, Points, Ratio};
 use crate::score::{ContentPoints, Provisional, Results, TargetResult, UnitResult};
@@ -19,7 +19,7 @@ fn ratio_of(d: Dec) -> Ratio {
 
 fn new_eval(target: &Target, status: Status) -> Evaluation {
     Evaluation {
-        target: target.id.clone(),
+        target: target.id.as_str().into(),
         status,
         value: None,
         margin: None,
@@ -253,7 +253,7 @@ fn reduction(
     if b == Ratio::from_integer(0) {
         let mut e = new_eval(target, Status::NotApplicable);
         e.problems.push(Problem::ZeroBaseline {
-            indicator: id.clone(),
+            indicator: id.as_str().into(),
         });
         return e;
     }
@@ -340,7 +340,7 @@ fn criterion(pact: &Pact, id: &Id, c: Dec, b: Dec, strict: bool) -> CriterionRes
         Dec::ZERO
     };
     CriterionResult {
-        indicator: id.clone(),
+        indicator: id.as_str().into(),
         current: c,
         baseline: b,
         met,
@@ -478,7 +478,7 @@ pub(crate) fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     rank(pact, &mut units);
     let mut order: Vec<&UnitResult> = units.iter().collect();
     order.sort_by_key(|u| u.rank);
-    let ranking: Vec<Id> = order.iter().map(|u| u.unit.clone()).collect();
+    let ranking: Vec<Key> = order.iter().map(|u| u.unit.clone()).collect();
     // With no figure or score anywhere there is nobody to lead.
     let any_data = units
         .iter()
@@ -487,8 +487,8 @@ pub(crate) fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
         units.iter_mut().for_each(|u| u.government_flag = false);
     }
     Results {
-        pact: pact.id.clone(),
-        review: Id::new(),
+        pact: pact.id.as_str().into(),
+        review: Key::default(),
         leading_unit: ranking.first().filter(|_| any_data).cloned(),
         provisional: units.iter().any(UnitResult::is_provisional),
         ranking,
@@ -623,7 +623,7 @@ fn unit_result(
             .map(|t| t.points.clone())
             .sum();
         contents.push(ContentPoints {
-            content: c.id.clone(),
+            content: c.id.as_str().into(),
             points,
             max_points: *max,
         });
@@ -642,7 +642,7 @@ fn unit_result(
                     .as_ref()
                     .is_none_or(|floors| contents.iter().zip(floors).all(|(c, f)| c.points >= *f))
         })
-        .map(|(l, _)| l.id.clone());
+        .map(|(l, _)| Key::from(l.id.as_str()));
     let provisional = targets
         .iter()
         .filter_map(|t| {
@@ -659,9 +659,9 @@ fn unit_result(
         .collect();
     let ministry_flag = level
         .as_ref()
-        .is_some_and(|l| pact.flags.ministry_levels.contains(l));
+        .is_some_and(|l| pact.flags.ministry_levels.iter().any(|m| m == l));
     UnitResult {
-        unit: unit.clone(),
+        unit: unit.as_str().into(),
         met: targets
             .iter()
             .filter(|t| t.eval.status == Status::Met)

@@ -27,7 +27,7 @@
 
 use crate::data::{AdjustmentKind, UnitData};
 use crate::eval::{Cells, Evaluation, Plan, Status};
-use crate::model::{Id, NotApplicablePoints, Pact, ScoringMethod};
+use crate::model::{Key, NotApplicablePoints, Pact, ScoringMethod};
 use crate::num::{Dec, Points, Ratio};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -48,7 +48,7 @@ pub struct TargetResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ContentPoints {
     /// The content.
-    pub content: Id,
+    pub content: Key,
     /// Points earned.
     pub points: Points,
     /// The maximum.
@@ -62,17 +62,17 @@ pub enum Provisional {
     /// A target has no data.
     NoData {
         /// The target.
-        target: Id,
+        target: Key,
     },
     /// A target has invalid data.
     InvalidData {
         /// The target.
-        target: Id,
+        target: Key,
     },
     /// A manual score is the unit's own, not yet verified.
     Unverified {
         /// The target.
-        target: Id,
+        target: Key,
     },
 }
 
@@ -80,7 +80,7 @@ pub enum Provisional {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UnitResult {
     /// The unit.
-    pub unit: Id,
+    pub unit: Key,
     /// Per target, in pact order.
     pub targets: Vec<TargetResult>,
     /// Per content, in pact order.
@@ -94,7 +94,7 @@ pub struct UnitResult {
     /// Targets met.
     pub met: usize,
     /// The classification level id, if any level is reached.
-    pub level: Option<Id>,
+    pub level: Option<Key>,
     /// Rank, 1 = leading.
     pub rank: usize,
     /// True when another unit has exactly the same total (the tie-break decided).
@@ -123,15 +123,15 @@ impl UnitResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Results {
     /// The pact id.
-    pub pact: Id,
+    pub pact: Key,
     /// The review these results are for (empty when computed without one).
-    pub review: Id,
+    pub review: Key,
     /// Per unit, in the pact's unit order.
     pub units: Vec<UnitResult>,
     /// Unit ids by rank.
-    pub ranking: Vec<Id>,
+    pub ranking: Vec<Key>,
     /// The leading unit.
-    pub leading_unit: Option<Id>,
+    pub leading_unit: Option<Key>,
     /// True when any unit's result is provisional.
     pub provisional: bool,
 }
@@ -177,7 +177,7 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
         cells.fill(&plan, d);
         for ((t, max), &relative) in plan.targets().iter().zip(&limits.target_max).zip(&relative) {
             targets.push(TargetResult {
-                eval: Evaluation::new(t.target, Status::NoData),
+                eval: Evaluation::new(t.key.clone(), Status::NoData),
                 points: Points::zero(),
                 max_points: t.target.max_points,
             });
@@ -231,7 +231,7 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
         .collect();
 
     let order = rank(pact, &mut units);
-    let ranking: Vec<Id> = order.iter().map(|&i| units[i].unit.clone()).collect();
+    let ranking: Vec<Key> = order.iter().map(|&i| units[i].unit.clone()).collect();
     // With no figure or score anywhere there is nobody to lead.
     let any_data = units
         .iter()
@@ -240,8 +240,8 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
         units.iter_mut().for_each(|u| u.government_flag = false);
     }
     Results {
-        pact: pact.id.clone(),
-        review: Id::new(),
+        pact: Key::new(&pact.id),
+        review: Key::default(),
         leading_unit: ranking.first().filter(|_| any_data).cloned(),
         provisional: units.iter().any(UnitResult::is_provisional),
         ranking,
@@ -335,6 +335,9 @@ struct Limits {
     deduction_cap: Points,
     /// Each content's maximum.
     content_max: Vec<Dec>,
+    /// Each content's id and each level's id, as results hold them.
+    content_keys: Vec<Key>,
+    level_keys: Vec<Key>,
     /// Per level: the minimum total, and each content's floor in points.
     levels: Vec<(Option<Points>, Option<Vec<Points>>)>,
 }
@@ -367,6 +370,12 @@ impl Limits {
             bonus_cap: Points::from_dec(pact.adjustments.bonus_cap),
             deduction_cap: Points::from_dec(pact.adjustments.deduction_cap),
             content_max,
+            content_keys: pact.contents.iter().map(|c| Key::new(&c.id)).collect(),
+            level_keys: pact
+                .classification
+                .iter()
+                .map(|l| Key::new(&l.id))
+                .collect(),
             levels,
         }
     }
@@ -375,16 +384,21 @@ impl Limits {
 fn unit_result(
     pact: &Pact,
     limits: &Limits,
-    unit: &Id,
+    unit: &str,
     d: &UnitData,
     targets: Vec<TargetResult>,
 ) -> UnitResult {
     let mut contents = Vec::with_capacity(pact.contents.len());
     let mut it = targets.iter();
-    for (c, max) in pact.contents.iter().zip(&limits.content_max) {
+    for ((c, max), key) in pact
+        .contents
+        .iter()
+        .zip(&limits.content_max)
+        .zip(&limits.content_keys)
+    {
         let points: Points = it.by_ref().take(c.targets.len()).map(|t| &t.points).sum();
         contents.push(ContentPoints {
-            content: c.id.clone(),
+            content: key.clone(),
             points,
             max_points: *max,
         });
@@ -393,8 +407,8 @@ fn unit_result(
     let deduction = sum_capped(d, AdjustmentKind::Deduction, &limits.deduction_cap);
     let target_sum: Points = contents.iter().map(|c| &c.points).sum();
     let total = target_sum + bonus.clone() - deduction.clone();
-    let level = pact
-        .classification
+    let level = limits
+        .level_keys
         .iter()
         .zip(&limits.levels)
         .find(|(_, (min, floors))| {
@@ -403,7 +417,7 @@ fn unit_result(
                     .as_ref()
                     .is_none_or(|floors| contents.iter().zip(floors).all(|(c, f)| c.points >= *f))
         })
-        .map(|(l, _)| l.id.clone());
+        .map(|(l, _)| l.clone());
     let provisional = targets
         .iter()
         .filter_map(|t| {
@@ -420,9 +434,9 @@ fn unit_result(
         .collect();
     let ministry_flag = level
         .as_ref()
-        .is_some_and(|l| pact.flags.ministry_levels.contains(l));
+        .is_some_and(|l| pact.flags.ministry_levels.iter().any(|m| m == l));
     UnitResult {
-        unit: unit.clone(),
+        unit: Key::new(unit),
         met: targets
             .iter()
             .filter(|t| t.eval.status == Status::Met)

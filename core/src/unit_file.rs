@@ -16,7 +16,7 @@
 //!   `sources`.
 
 use crate::data::{figure_key, Entry, PeriodKind, Source, UnitData};
-use crate::document::{Document, MAX_FILE_BYTES, SCHEMA_VERSION};
+use crate::document::{Document, ImportError, SCHEMA_VERSION};
 use crate::i18n::{Lang, Text};
 use crate::model::Id;
 use serde::{Deserialize, Serialize};
@@ -57,8 +57,10 @@ pub struct UnitFile {
 /// Why a unit file is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// Not JSON, or a field of the wrong type (the parser's words).
+    /// The file could not be read (the reason, already in the user's language).
     Unreadable(String),
+    /// Too large, not JSON, or a field of the wrong type, with where.
+    Invalid(ImportError),
     /// JSON, but not a unit file: what its `format` holds, if anything.
     NotUnitFile(Option<String>),
     /// Made by a newer version.
@@ -96,6 +98,13 @@ impl Refusal {
         match self {
             Refusal::Unreadable(m) if vi => format!("không đọc được tệp của đơn vị: {m}"),
             Refusal::Unreadable(m) => format!("not a readable unit file: {m}"),
+            Refusal::Invalid(e) if vi => format!(
+                "không đọc được tệp của đơn vị: {}",
+                e.messages(lang).join("; ")
+            ),
+            Refusal::Invalid(e) => {
+                format!("not a readable unit file: {}", e.messages(lang).join("; "))
+            }
             Refusal::NotUnitFile(Some(f)) if vi => {
                 format!("không phải tệp của đơn vị (format = {f})")
             }
@@ -169,11 +178,7 @@ pub fn export_unit(doc: &Document, unit: &str, exported_at: &str) -> String {
 
 /// Reads a unit file (without checking it against a pact).
 pub fn read_unit_file(text: &str) -> Result<UnitFile, Refusal> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(Refusal::Unreadable(format!("{} bytes", text.len())));
-    }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    let value = crate::document::parse_json(text).map_err(Refusal::Invalid)?;
     if value.get("format").and_then(|f| f.as_str()) != Some(UNIT_FORMAT) {
         return Err(Refusal::NotUnitFile(
             value.get("format").map(|f| f.to_string()),
@@ -187,7 +192,7 @@ pub fn read_unit_file(text: &str) -> Result<UnitFile, Refusal> {
     let text = value.to_string();
     let mut de = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| Refusal::Unreadable(format!("{}: {}", e.path(), e.inner())))
+        .map_err(|e| Refusal::Invalid(crate::document::type_error(&e)))
 }
 
 /// Checks a unit file against the open pact.

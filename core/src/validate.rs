@@ -147,7 +147,7 @@ impl FieldProblem {
             Missing => pick(vi, "thiếu trường bắt buộc", "required field is missing").into(),
             Type { message } => {
                 if vi {
-                    format!("sai kiểu dữ liệu ({message})")
+                    crate::messages::reader_message(message, lang)
                 } else {
                     format!("wrong type or shape ({message})")
                 }

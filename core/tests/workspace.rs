@@ -111,8 +111,8 @@ fn editing_a_threshold_changes_exactly_the_affected_statuses() {
         for (x, y) in a.targets.iter().zip(&b.targets) {
             if x.eval.status != y.eval.status {
                 changed.push((
-                    a.unit.clone(),
-                    x.eval.target.clone(),
+                    a.unit.to_string(),
+                    x.eval.target.to_string(),
                     x.eval.status,
                     y.eval.status,
                 ));

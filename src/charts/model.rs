@@ -1055,7 +1055,7 @@ pub fn gap_chart(doc: &Document, results: &Results, unit: Option<&str>, lang: La
                             .pact
                             .indicator(&c.indicator)
                             .map(|i| i.name.get(lang).to_string())
-                            .unwrap_or_else(|| c.indicator.clone());
+                            .unwrap_or_else(|| c.indicator.to_string());
                         let x = ratio_f64(&c.excess.to_ratio());
                         push(
                             format!("{heading}: {ind}"),

@@ -59,6 +59,17 @@ pub fn chart_figure(p: &ChartProps) -> Html {
             }
         });
     }
+    // The table of figures is built only while it is open: closed, a 1,000-unit chart would
+    // otherwise keep thousands of hidden cells in the page and update them on every keystroke.
+    let table_open = use_state(|| false);
+    let ontoggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                table_open.set(details.has_attribute("open"));
+            }
+        })
+    };
     let title_id = format!("chart-{}-title", chart.key);
     let desc_id = format!("chart-{}-desc", chart.key);
     let ondownload = {
@@ -93,8 +104,9 @@ pub fn chart_figure(p: &ChartProps) -> Html {
                     {tr(lang, "Tải SVG", "Download SVG")}
                 </button>
             </div>
-            <details class="chart-data">
+            <details class="chart-data" {ontoggle}>
                 <summary>{tr(lang, "Bảng số liệu của biểu đồ", "The chart's figures as a table")}</summary>
+                if *table_open {
                 <div class="table-scroll">
                 <table>
                     <caption>{chart.title.clone()}</caption>
@@ -109,6 +121,7 @@ pub fn chart_figure(p: &ChartProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                }
             </details>
         </figure>
     }

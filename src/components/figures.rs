@@ -263,8 +263,8 @@ fn cross_issues(doc: &Document, results: &Results, lang: Lang) -> Vec<(String, S
                 } = pb
                 {
                     let msg = thidua_core::messages::problem_text(&doc.pact, pb, lang);
-                    out.push((u.unit.clone(), numerator.clone(), msg.clone()));
-                    out.push((u.unit.clone(), denominator.clone(), msg));
+                    out.push((u.unit.to_string(), numerator.clone(), msg.clone()));
+                    out.push((u.unit.to_string(), denominator.clone(), msg));
                 }
             }
         }

@@ -186,7 +186,7 @@ pub fn results_matrix(p: &ResultsProps) -> Html {
                 .map(|x| x.short_name.get(lang).to_string())
                 .unwrap_or_default();
             html! {
-                <ResultRow key={u.unit.clone()} name={AttrValue::from(name)} result={u.clone()}
+                <ResultRow key={u.unit.as_str()} name={AttrValue::from(name)} result={u.clone()}
                     pact={pact_ref.clone()} rowindex={pos + 2} lang={lang} />
             }
         })
@@ -266,7 +266,7 @@ pub fn ranking_row(p: &RankingRowProps) -> Html {
         .unwrap_or_default();
     let open = {
         let d = p.dispatch.clone();
-        let id = u.unit.clone();
+        let id = u.unit.to_string();
         Callback::from(move |_| d.dispatch(Action::SetView(View::Unit(id.clone()))))
     };
     let flags = flag_labels(u, lang);
@@ -343,7 +343,7 @@ pub fn ranking(p: &ResultsProps) -> Html {
             };
             let leading = results.leading_unit.as_deref() == Some(u.unit.as_str());
             html! {
-                <RankingRow key={u.unit.clone()} result={u.clone()} leading={leading}
+                <RankingRow key={u.unit.as_str()} result={u.clone()} leading={leading}
                     pact={pact_ref.clone()} rowindex={pos + 2} lang={lang} dispatch={dispatch.clone()} />
             }
         })

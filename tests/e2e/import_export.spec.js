@@ -51,7 +51,7 @@ test.describe('a file that cannot be imported leaves the data unchanged', () => 
     {
       what: 'a wrong type',
       file: () => buildDoc({ edit: (d) => { target(d, 't6a').rule.threshold_pct = 'bảy mươi lăm'; } }),
-      errors: ['pact.contents[5].targets[0].rule.threshold_pct: sai kiểu dữ liệu'],
+      errors: ['pact.contents[5].targets[0].rule.threshold_pct: giá trị không hợp lệ: chuỗi "bảy mươi lăm", cần một số'],
     },
     {
       what: 'values out of range',

@@ -1,0 +1,148 @@
+//! A file that cannot be read is refused with a message in the user's language: the reader's
+//! (serde's, serde_json's, chrono's) English must not reach a Vietnamese user, whatever the
+//! damage, and the JSON path still says where.
+
+use serde_json::{json, Value};
+use thidua_core::unit_file::{export_unit, read_unit_file};
+use thidua_core::{Document, ImportError, Lang};
+
+/// The built-in pact as JSON, with `edit` applied.
+fn damaged(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v =
+        serde_json::to_value(Document::default_pact()).expect("the built-in pact serialises");
+    edit(&mut v);
+    v.to_string()
+}
+
+fn messages(text: &str, lang: Lang) -> Vec<String> {
+    match Document::from_json(text) {
+        Ok(_) => panic!("accepted a damaged file: {text:.200}"),
+        Err(e) => e.messages(lang),
+    }
+}
+
+/// A damage done to the built-in pact's JSON.
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
+/// English words of the readers' messages.
+const READER_ENGLISH: [&str; 12] = [
+    "invalid type",
+    "invalid value",
+    "invalid length",
+    "expected",
+    "unknown field",
+    "unknown variant",
+    "missing field",
+    "duplicate field",
+    "EOF",
+    "trailing",
+    "input",
+    "wrong type",
+];
+
+fn assert_vietnamese(ms: &[String], context: &str) {
+    for m in ms {
+        for w in READER_ENGLISH {
+            assert!(
+                !m.contains(w),
+                "{context}: English “{w}” in a Vietnamese message: {m}"
+            );
+        }
+    }
+}
+
+#[test]
+fn type_and_shape_errors_are_worded_in_vietnamese_with_their_path() {
+    #[rustfmt::skip]
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        ("unknown field", Box::new(|v| { v["pact"]["foo"] = json!(1); }),
+            "pact.foo", "trường `foo` không có trong định dạng tệp (các trường được phép: `id`, "),
+        ("text for a list", Box::new(|v| { v["pact"]["units"] = json!("abc"); }),
+            "pact.units", "sai kiểu: cần một mảng, nhưng tệp có chuỗi \"abc\""),
+        ("missing field", Box::new(|v| { v["pact"]["units"][0].as_object_mut().map(|o| o.remove("id")); }),
+            "pact.units[0]", "thiếu trường bắt buộc `id`"),
+        ("unknown variant", Box::new(|v| { v["pact"]["contents"][0]["targets"][0]["rule"]["kind"] = json!("zzz"); }),
+            "pact.contents[0].targets[0].rule.kind", "giá trị `zzz` không được chấp nhận (chọn một trong: `rate`, "),
+        ("boolean for points", Box::new(|v| { v["pact"]["contents"][0]["targets"][0]["max_points"] = json!(true); }),
+            "pact.contents[0].targets[0].max_points", "sai kiểu: cần một số, nhưng tệp có giá trị đúng/sai `true`"),
+        ("number for a text", Box::new(|v| { v["pact"]["units"][0]["name"] = json!(5); }),
+            "pact.units[0].name", "sai kiểu: cần một đối tượng (Text), nhưng tệp có số nguyên `5`"),
+        ("impossible date", Box::new(|v| { v["pact"]["signed_on"] = json!("2023-13-45"); }),
+            "pact.signed_on", "ngày không tồn tại"),
+        ("short date", Box::new(|v| { v["pact"]["signed_on"] = json!("2023-1"); }),
+            "pact.signed_on", "ngày chưa đủ năm, tháng và ngày"),
+        ("list for a figure", Box::new(|v| { v["data"][0]["units"][0]["figures"]["crimes"] = json!({"current": [1]}); }),
+            "data[0].units[0].figures.crimes", "cần một số, một chuỗi hoặc null, nhưng tệp có một mảng"),
+        ("object for a rule", Box::new(|v| { v["pact"]["contents"][0]["targets"][0]["rule"] = json!([1]); }),
+            "pact.contents[0].targets[0].rule", "sai kiểu: cần một quy tắc: đối tượng có trường \"kind\""),
+    ];
+    for (what, edit, path, vi) in cases {
+        let text = damaged(edit);
+        let ms = messages(&text, Lang::Vi);
+        assert_vietnamese(&ms, what);
+        assert!(
+            ms.iter().any(|m| m.starts_with(path) && m.contains(vi)),
+            "{what}: {ms:?}"
+        );
+        // English keeps the reader's own words, at the same path.
+        let en = messages(&text, Lang::En);
+        assert!(
+            en.iter()
+                .any(|m| m.starts_with(path) && m.contains("wrong type or shape (")),
+            "{what}: {en:?}"
+        );
+    }
+}
+
+#[test]
+fn json_syntax_errors_are_worded_in_vietnamese_with_line_and_column() {
+    #[rustfmt::skip]
+    let cases = [
+        ("{\"format\": \"thidua.pact\",, }", "dòng 1, cột 26: không phải JSON hợp lệ (tên trường phải là chuỗi)"),
+        ("{\"a\": [1,2", "không phải JSON hợp lệ (tệp kết thúc khi một mảng chưa đóng)"),
+        ("{\"a\": tru}", "từ khóa không hợp lệ (chỉ có true, false và null)"),
+        ("{\"a\": 1} x", "có ký tự thừa sau nội dung JSON"),
+        ("", "tệp kết thúc khi còn thiếu một giá trị"),
+        ("{\"a\": \"\\q\"}", "chuỗi có ký tự thoát"),
+    ];
+    for (text, vi) in cases {
+        let ms = messages(text, Lang::Vi);
+        assert_vietnamese(&ms, text);
+        assert!(ms.iter().any(|m| m.contains(vi)), "{text}: {ms:?}");
+        let en = messages(text, Lang::En);
+        assert!(
+            en.iter()
+                .all(|m| m.contains("not valid JSON") && !m.contains(" at line ")),
+            "{text}: {en:?}"
+        );
+    }
+}
+
+#[test]
+fn a_damaged_unit_file_is_refused_in_vietnamese_with_its_path() {
+    let doc = Document::default_pact();
+    let unit = doc.pact.units[0].id.clone();
+    let good = export_unit(&doc, &unit, "2023-12-01T00:00:00Z");
+    let mut v: Value = serde_json::from_str(&good).expect("an exported unit file is JSON");
+    v["reviews"] = json!("abc");
+    let refusal = read_unit_file(&v.to_string()).expect_err("a damaged unit file is refused");
+    let vi = refusal.message(Lang::Vi);
+    assert_vietnamese(std::slice::from_ref(&vi), "unit file");
+    assert!(
+        vi.contains("reviews") && vi.contains("sai kiểu: cần một mảng"),
+        "{vi}"
+    );
+    let not_json = read_unit_file("{").expect_err("not JSON");
+    let vi = not_json.message(Lang::Vi);
+    assert_vietnamese(std::slice::from_ref(&vi), "unit file, not JSON");
+    assert!(
+        vi.contains("dòng 1") && vi.contains("đối tượng chưa đóng"),
+        "{vi}"
+    );
+    assert!(matches!(
+        read_unit_file(&" ".repeat(thidua_core::document::MAX_FILE_BYTES + 1)),
+        Err(thidua_core::unit_file::Refusal::Invalid(
+            ImportError::TooLarge { .. }
+        ))
+    ));
+}
