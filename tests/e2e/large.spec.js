@@ -133,6 +133,10 @@ test('"find unit" shows the units whose name matches, and typing there updates t
   // A full name matches too, letter case aside; nothing matching shows no row.
   await app.unitSearch().fill('CÔNG AN ĐƠN VỊ SỐ 99');
   await expect(app.unitSearchCount()).toHaveText('Hiển thị 11/1.000 đơn vị'); // 99, 990–999
+  // Typed without its marks, as names often are: "dv 777" finds "ĐV 777".
+  await app.unitSearch().fill('dv 777');
+  await expect(app.unitSearchCount()).toHaveText('Hiển thị 1/1.000 đơn vị');
+  await expect(app.resultsTable().getByRole('rowheader')).toHaveText(['ĐV 777']);
   await app.unitSearch().fill('không có đơn vị này');
   await expect(app.unitSearchCount()).toHaveText('Hiển thị 0/1.000 đơn vị');
   await expect(app.resultsTable().getByRole('rowheader')).toHaveCount(0);

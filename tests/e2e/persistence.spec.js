@@ -235,14 +235,21 @@ test('two tabs: a change from the other tab also shows in the cell being edited 
 async function conflict(context) {
   const a = new AppPage(await context.newPage());
   const b = new AppPage(await context.newPage());
+  // The tabs' clocks are held, so that both edits are certainly inside the 300 ms autosave
+  // delay however slow the machine: neither tab has saved when the other types.
+  for (const t of [a, b]) await t.page.clock.install();
   await a.goto();
   await b.goto();
+  const later = Date.now() + 60_000;
+  for (const t of [a, b]) await t.page.clock.pauseAt(later);
   const cellA = ['Hà Nội', VI.fires, CUR];
   const cellB = ['Cần Thơ', VI.fires, CUR];
-  // Each tab types its own cell at the same time, well inside the 300 ms debounce, then moves on
-  // to the next cell.
+  // Each tab types its own cell, then moves on to the next cell.
   await Promise.all([a.cell(...cellA).fill('11'), b.cell(...cellB).fill('22')]);
   await Promise.all([a.page.keyboard.press('Tab'), b.page.keyboard.press('Tab')]);
+  // Then both autosaves fall due: the first to write wins the storage.
+  await Promise.all([a.page.clock.runFor(1000), b.page.clock.runFor(1000)]);
+  for (const t of [a, b]) await t.page.clock.resume();
   await expect.poll(async () => (await a.alert().count()) + (await b.alert().count()), { timeout: 5000 }).toBe(1);
   const aLost = (await a.alert().count()) === 1;
   const [winner, loser] = aLost ? [b, a] : [a, b];
