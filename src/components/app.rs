@@ -415,6 +415,9 @@ pub fn app() -> Html {
         |(d, review)| d.0.evaluate_review(review),
     );
     let pact = &state.doc.pact;
+    // The print block needs the units only: the same pointer while typing changes figures, so it
+    // is not rendered again (1,000 signature lines) on every keystroke.
+    let print_pact = super::results::use_pact_ref(pact);
 
     // The ranking chart beside the ranking table: its model (a bar, a table row and words for every
     // unit) follows a change at once when it comes after a pause (an import, the first keystroke)
@@ -731,7 +734,7 @@ pub fn app() -> Html {
                     },
                 }
             }
-            <PrintBlock doc={state.doc.clone()} lang={lang} date={AttrValue::from(browser::today_dmy())} />
+            <PrintBlock pact={print_pact} lang={lang} date={AttrValue::from(browser::today_dmy())} />
             </main>
             { render_modal(&modal, lang, &state.doc, &replace_with_backup) }
             </ContextProvider<Snapshot>>

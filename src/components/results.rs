@@ -104,7 +104,7 @@ impl PartialEq for PactRef {
 /// The same [`PactRef`] for as long as the pact is equal to the last one (figures being typed
 /// change the document, not the pact); it is copied only when it changed.
 #[hook]
-fn use_pact_ref(pact: &Pact) -> PactRef {
+pub(crate) fn use_pact_ref(pact: &Pact) -> PactRef {
     let kept = use_mut_ref(|| None::<Rc<Pact>>);
     let mut k = kept.borrow_mut();
     match &*k {
