@@ -144,15 +144,7 @@ impl Session {
     /// Returns the document to show, or `None` when it is the one shown already.
     fn adopt(&mut self, stored: storage::Stored) -> Option<Shown> {
         self.base_seq = stored.seq;
-        let same = stored.doc == *self.latest
-            && stored.active == self.latest_active
-            && stored.others.len() == self.latest_others.len()
-            && stored
-                .others
-                .iter()
-                .zip(self.latest_others.iter())
-                .all(|(a, b)| a == &**b);
-        if same {
+        if self.shows(&stored) {
             self.saved_revision = self.latest_revision;
             None
         } else {
@@ -164,6 +156,28 @@ impl Session {
                 stored.active,
             ))
         }
+    }
+}
+
+impl Session {
+    /// Whether `stored` is the workspace this tab shows.
+    fn shows(&self, stored: &storage::Stored) -> bool {
+        stored.doc == *self.latest
+            && stored.active == self.latest_active
+            && stored.others.len() == self.latest_others.len()
+            && stored
+                .others
+                .iter()
+                .zip(self.latest_others.iter())
+                .all(|(a, b)| a == &**b)
+    }
+
+    /// Whether another tab's write (`stored`, announced by a `storage` event) was made over the
+    /// same stored version as this tab's last save, at the same moment (each tab's storage view
+    /// lags the others' writes by a little): then both tabs saved, the storage holds the other
+    /// tab's version, and this tab's own is no longer stored.
+    fn written_over_alongside(&self, stored: &storage::Stored) -> bool {
+        stored.seq <= self.base_seq && !self.shows(stored)
     }
 }
 
@@ -303,11 +317,12 @@ pub fn app() -> Html {
     // Flush on page hide; follow other tabs; language; shortcuts; updates.
     {
         let update_ready = update_ready.clone();
-        let (save_now, session, banner, dispatch) = (
+        let (save_now, session, banner, dispatch, save_state) = (
             save_now.clone(),
             session.clone(),
             banner.clone(),
             state.dispatcher(),
+            save_state.clone(),
         );
         use_effect_with((), move |_| {
             let mut listeners = Vec::new();
@@ -362,7 +377,12 @@ pub fn app() -> Html {
                     "thidua-update",
                     move |_| update_ready.set(true),
                 ));
-                let (session, banner, d) = (session.clone(), banner.clone(), dispatch.clone());
+                let (session, banner, d, save_state) = (
+                    session.clone(),
+                    banner.clone(),
+                    dispatch.clone(),
+                    save_state.clone(),
+                );
                 listeners.push(gloo_events::EventListener::new(
                     &window,
                     "storage",
@@ -380,6 +400,16 @@ pub fn app() -> Html {
                             return;
                         }
                         match storage::decode(&raw) {
+                            Ok(stored) if s.written_over_alongside(&stored) => {
+                                // Never adopted silently: this tab's saved edits would be lost.
+                                // Its version counts as unsaved, and its next save, written over
+                                // a version it did not see, is refused until the person chooses
+                                // (keep this tab's version, or take the other's).
+                                s.saved_revision = s.latest_revision.wrapping_sub(1);
+                                s.base_seq = 0;
+                                save_state.set(SaveState::NotSaved);
+                                banner.set(Some(Banner::Conflict));
+                            }
                             Ok(stored) => {
                                 if s.saved_revision == s.latest_revision {
                                     // No unsaved edits here: take the other tab's version.
