@@ -81,6 +81,10 @@ test('a whole session with the keyboard only', async ({ page }) => {
     for (const t of ['mousedown', 'mouseup', 'pointerdown']) addEventListener(t, () => { window.__mouse++; }, true);
   });
   const kb = page.keyboard;
+  // Listening for the file chooser from the start makes Playwright intercept choosers well before
+  // the import near the end (set up just before the key press, the interception could still be
+  // on its way when the key opens the chooser, and the chooser would then be the browser's own).
+  const chooser = page.waitForEvent('filechooser', { timeout: 0 });
 
   // The skip link leads to the grid.
   await kb.press('Tab');
@@ -163,7 +167,6 @@ test('a whole session with the keyboard only', async ({ page }) => {
   await app.tabTo(app.backButton());
   await kb.press('Enter');
   await app.tabTo(app.importInput(), { max: 260 }); // past the 170 grid cells
-  const chooser = page.waitForEvent('filechooser');
   await kb.press('Space');
   await (await chooser).setFiles(filePayload('one.json', buildDoc({ figures: { 'hai-phong': { fires: [2, 3] } } })));
   await expect(app.dialog()).toBeVisible();
