@@ -445,9 +445,9 @@ pub fn app() -> Html {
         |(d, review)| d.0.evaluate_review(review),
     );
     let pact = &state.doc.pact;
-    // The print block needs the units only: the same pointer while typing changes figures, so it
-    // is not rendered again (1,000 signature lines) on every keystroke.
-    let print_pact = super::results::use_pact_ref(pact);
+    // The pact, the same pointer while typing changes figures only: the tables' rows and the print
+    // block (1,000 signature lines) compare it cheaply and are not rendered again.
+    let pact_ref = super::results::use_pact_ref(pact);
 
     // The ranking chart beside the ranking table: its model (a bar, a table row and words for every
     // unit) follows a change at once when it comes after a pause (an import, the first keystroke)
@@ -500,7 +500,13 @@ pub fn app() -> Html {
     let dispatch = state.dispatcher();
     // "Find unit": the text typed, and the filter it makes for the tables.
     let unit_search = use_state(String::new);
-    let filter = UnitFilter::new(&unit_search);
+    // The units shown, worked out once per change of the text, the pact or the language (not per
+    // keystroke in the grid), for the three tables and the count.
+    let shown = use_memo(
+        (pact_ref.clone(), (*unit_search).clone(), lang),
+        |(pact, text, lang)| Rc::new(UnitFilter::new(text).positions(&pact.0.units, *lang)),
+    );
+    let shown: Rc<Vec<usize>> = (*shown).clone();
     let on_unit_search = {
         let unit_search = unit_search.clone();
         Callback::from(move |text: String| unit_search.set(text))
@@ -740,20 +746,20 @@ pub fn app() -> Html {
                         <>
                         <div class="no-print">
                             <UnitSearch value={AttrValue::from((*unit_search).clone())} lang={lang}
-                                shown={if filter.is_empty() { pact.units.len() } else { filter.positions(&pact.units, lang).len() }}
+                                shown={shown.len()}
                                 total={pact.units.len()} oninput={on_unit_search} />
                         </div>
                         <section aria-labelledby="h-results">
                             <h2 id="h-results">{tr(lang, "Kết quả", "Results")}</h2>
-                            <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} filter={filter.clone()} dispatch={dispatch.clone()} />
+                            <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} pact={pact_ref.clone()} shown={shown.clone()} dispatch={dispatch.clone()} />
                             if let Some(chart) = (*ranking_model).clone() {
                                 <ChartFigure chart={chart} lang={lang} />
                             }
-                            <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} filter={filter.clone()} dispatch={dispatch.clone()} />
+                            <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} pact={pact_ref.clone()} shown={shown.clone()} dispatch={dispatch.clone()} />
                         </section>
                         <section aria-labelledby="h-figures" class="no-print">
                             <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
-                            <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} filter={filter.clone()} dispatch={dispatch.clone()} />
+                            <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} dispatch={dispatch.clone()} />
                         </section>
                         <div class="no-print">
                             <DataPanel lang={lang} onfile={onfile} onunit_files={onunit_files} onexport_json={onexport_json} onexport_csv={onexport_csv}
@@ -764,7 +770,7 @@ pub fn app() -> Html {
                     },
                 }
             }
-            <PrintBlock pact={print_pact} lang={lang} date={AttrValue::from(browser::today_dmy())} />
+            <PrintBlock pact={pact_ref.clone()} lang={lang} date={AttrValue::from(browser::today_dmy())} />
             </main>
             { render_modal(&modal, lang, &state.doc, &replace_with_backup) }
             </ContextProvider<Snapshot>>

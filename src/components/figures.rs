@@ -16,7 +16,6 @@ use crate::grid::{self, Column};
 use crate::state::{Action, AppState};
 use crate::storage::BackupReason;
 use crate::ui::{dec, tr, trf};
-use crate::unit_filter::UnitFilter;
 use std::rc::Rc;
 use thidua_core::data::{AdjustmentKind, CellIssue, PeriodKind};
 use thidua_core::eval::{Problem, ScoreKind};
@@ -231,9 +230,8 @@ pub struct FiguresProps {
     pub review: AttrValue,
     /// The language.
     pub lang: Lang,
-    /// Which units are shown ("find unit").
-    #[prop_or_default]
-    pub filter: UnitFilter,
+    /// The units shown ("find unit"): their positions in the pact, in its order.
+    pub shown: Rc<Vec<usize>>,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -246,7 +244,7 @@ impl PartialEq for FiguresProps {
             && Rc::ptr_eq(&self.results, &other.results)
             && self.review == other.review
             && self.lang == other.lang
-            && self.filter == other.filter
+            && Rc::ptr_eq(&self.shown, &other.shown)
             && self.dispatch == other.dispatch
     }
 }
@@ -302,7 +300,7 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             .collect(),
     );
     // The units shown, as indices in the pact; moves between rows go through them.
-    let shown: Rc<Vec<usize>> = Rc::new(p.filter.positions(&pact.units, lang));
+    let shown = p.shown.clone();
     let shown_now = use_mut_ref(|| Rc::new(Vec::<usize>::new()));
     *shown_now.borrow_mut() = shown.clone();
     let control = use_memo((), |_| WindowControl::default());

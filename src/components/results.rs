@@ -8,7 +8,6 @@
 use crate::components::windowed::WindowedTable;
 use crate::state::{Action, AppState, View};
 use crate::ui::{dec, points, target_number, tr, trf};
-use crate::unit_filter::UnitFilter;
 use std::collections::HashMap;
 use std::rc::Rc;
 use thidua_core::i18n::format_percent;
@@ -29,9 +28,10 @@ pub struct ResultsProps {
     pub results: Rc<Results>,
     /// The language.
     pub lang: Lang,
-    /// Which units are shown ("find unit").
-    #[prop_or_default]
-    pub filter: UnitFilter,
+    /// The pact, the same pointer while it is unchanged (rows compare it cheaply).
+    pub pact: PactRef,
+    /// The units shown ("find unit"): their positions in the pact, in its order.
+    pub shown: Rc<Vec<usize>>,
     /// To open a unit's view.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -44,7 +44,8 @@ impl PartialEq for ResultsProps {
         Rc::ptr_eq(&self.doc, &other.doc)
             && Rc::ptr_eq(&self.results, &other.results)
             && self.lang == other.lang
-            && self.filter == other.filter
+            && self.pact == other.pact
+            && Rc::ptr_eq(&self.shown, &other.shown)
             && self.dispatch == other.dispatch
     }
 }
@@ -117,11 +118,6 @@ pub(crate) fn use_pact_ref(pact: &Pact) -> PactRef {
     }
 }
 
-/// Units by id.
-fn units_by_id(pact: &Pact) -> HashMap<&str, &thidua_core::model::Unit> {
-    pact.units.iter().map(|u| (u.id.as_str(), u)).collect()
-}
-
 /// Props of one row of the matrix.
 #[derive(Properties, PartialEq)]
 pub struct ResultRowProps {
@@ -155,24 +151,9 @@ pub fn result_row(p: &ResultRowProps) -> Html {
 pub fn results_matrix(p: &ResultsProps) -> Html {
     let lang = p.lang;
     let pact = &p.doc.pact;
-    // The same `Rc` while the pact is unchanged (figures being typed), so rows compare cheaply.
-    let pact_ref = use_pact_ref(pact);
-    let units = units_by_id(pact);
-    // Positions in `results.units` (the pact's order) of the units shown.
-    let shown: Rc<Vec<usize>> = Rc::new(
-        p.results
-            .units
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| {
-                p.filter.is_empty()
-                    || units
-                        .get(u.unit.as_str())
-                        .is_some_and(|x| p.filter.matches(x, lang))
-            })
-            .map(|(i, _)| i)
-            .collect(),
-    );
+    let pact_ref = p.pact.clone();
+    // `results.units` is in the pact's order, so the positions shown index it directly.
+    let shown = p.shown.clone();
     let targets = pact.targets().count();
     let row = {
         let (results, shown, pact_ref) = (p.results.clone(), shown.clone(), pact_ref.clone());
@@ -306,9 +287,13 @@ pub fn ranking_row(p: &RankingRowProps) -> Html {
 #[function_component(Ranking)]
 pub fn ranking(p: &ResultsProps) -> Html {
     let lang = p.lang;
-    let pact = &p.doc.pact;
-    let pact_ref = use_pact_ref(pact);
-    let units = units_by_id(pact);
+    let pact_ref = p.pact.clone();
+    let mut is_shown = vec![false; p.results.units.len()];
+    for &i in p.shown.iter() {
+        if let Some(x) = is_shown.get_mut(i) {
+            *x = true;
+        }
+    }
     let by_id: HashMap<&str, usize> = p
         .results
         .units
@@ -321,13 +306,8 @@ pub fn ranking(p: &ResultsProps) -> Html {
         p.results
             .ranking
             .iter()
-            .filter(|id| {
-                p.filter.is_empty()
-                    || units
-                        .get(id.as_str())
-                        .is_some_and(|x| p.filter.matches(x, lang))
-            })
             .filter_map(|id| by_id.get(id.as_str()).copied())
+            .filter(|&i| is_shown[i])
             .collect(),
     );
     let row = {

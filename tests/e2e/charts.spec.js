@@ -73,7 +73,9 @@ test('the charts view shows one bar per unit, labelled, with the threshold and t
   expect(texts).toContain('Đạt (cột đặc)');
   expect(texts).toContain('Không đạt (cột rỗng)');
 
-  // The same numbers as a table, behind a toggle.
+  // The same numbers as a table, behind a toggle; closed, the table is not built at all (a
+  // 1,000-unit chart would keep thousands of hidden cells in the page).
+  await expect(app.chartFigure(T6A).locator('table')).toHaveCount(0);
   const table = await app.chartTable(T6A);
   await expect(table.getByRole('row')).toHaveCount(6);
   await expect(table.getByRole('row').filter({ hasText: 'Công an TP Hồ Chí Minh' })).toContainText('cần thêm 1 vụ');
