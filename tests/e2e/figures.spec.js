@@ -125,17 +125,32 @@ for (const [text, message] of [
     const app = new AppPage(page);
     await app.type('Hà Nội', VI.casesOccurred, CUR, '2000');
     const c = app.cell('Hà Nội', VI.casesSolved, CUR);
+    // The cells beside and below, whose places must not move when the message appears.
+    const neighbours = [app.cell('TP HCM', VI.casesSolved, CUR), app.cell('Hà Nội', VI.casesSolved, BASE)];
+    await c.click();
+    const places = await Promise.all(neighbours.map((n) => n.boundingBox()));
     await app.type('Hà Nội', VI.casesSolved, CUR, text);
     await expect(c).toHaveAttribute('aria-invalid', 'true');
     await expect(c).toHaveAccessibleDescription(message);
-    // The message is shown by the cell, not only announced.
+    // The message is shown by the cell, not only announced, and takes no room in the grid.
     await expect(app.cellNote(message)).toBeVisible();
+    expect(await Promise.all(neighbours.map((n) => n.boundingBox()))).toEqual(places);
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Số liệu không hợp lệ');
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Điểm 0,00/12');
     // Leaving the cell keeps the text exactly as typed.
     await page.keyboard.press('Tab');
     await expect(c).toHaveValue(text);
     await expect(c).toHaveAttribute('aria-invalid', 'true');
+    // Away from the cell (neither focus nor pointer), the message folds away and the cell keeps
+    // its mark and its description; coming back to it shows the message again.
+    await page.mouse.move(0, 0);
+    await expect(app.cellNote(message)).toBeHidden();
+    await expect(c).toHaveAccessibleDescription(message);
+    await c.hover();
+    await expect(app.cellNote(message)).toBeVisible();
+    await page.mouse.move(0, 0);
+    await c.focus();
+    await expect(app.cellNote(message)).toBeVisible();
     // Correcting it clears the mark.
     await app.type('Hà Nội', VI.casesSolved, CUR, '1600');
     await expect(c).not.toHaveAttribute('aria-invalid', 'true');
