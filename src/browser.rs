@@ -165,3 +165,37 @@ pub async fn storage_info() -> StorageInfo {
     }
     info
 }
+
+/// Calls `f` once, after the browser has painted the next frame: a task queued from that frame's
+/// `requestAnimationFrame` callback runs once the frame's style, layout and paint are done. A
+/// page that is not shown gets no frames, so a timer of `at_most_ms` calls `f` in any case.
+pub fn after_next_paint(at_most_ms: u32, f: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    // Whichever of the frame and the timer comes first takes `f`; the other finds it gone.
+    let f = Rc::new(RefCell::new(Some(f)));
+    let take = |f: &Rc<RefCell<Option<_>>>| f.borrow_mut().take();
+    let fallback = {
+        let f = f.clone();
+        gloo_timers::callback::Timeout::new(at_most_ms, move || {
+            if let Some(f) = take(&f) {
+                f()
+            }
+        })
+    };
+    let on_frame = Closure::once_into_js(move || {
+        // The frame is being made: queue a task behind it, and drop the fallback timer.
+        gloo_timers::callback::Timeout::new(0, move || {
+            drop(fallback);
+            if let Some(f) = take(&f) {
+                f()
+            }
+        })
+        .forget();
+    });
+    if let Some(window) = web_sys::window() {
+        // On failure the fallback timer still calls `f`.
+        let _ = window.request_animation_frame(on_frame.unchecked_ref());
+    }
+}

@@ -455,6 +455,17 @@ pub fn app() -> Html {
     // like its drawing (`ChartFigure`). At 1,000 units making it took longer than the rest of a
     // keystroke.
     let on_main = state.view == View::Main;
+    // The first frame shows the results only: the grid of figures (below them, off screen) and
+    // the ranking chart are rendered once that frame is painted, so that the results appear
+    // sooner (they are what a person opens the page for) and nothing is lost: the grid comes a
+    // frame later, long before anyone can reach it.
+    let settled = use_state(|| false);
+    {
+        let settled = settled.clone();
+        use_effect_with((), move |_| {
+            browser::after_next_paint(200, move || settled.set(true));
+        });
+    }
     let ranking_model = use_state(|| None::<Rc<crate::charts::Chart>>);
     {
         let ranking_model = ranking_model.clone();
@@ -469,10 +480,13 @@ pub fn app() -> Html {
                 state.review.clone(),
                 lang,
                 on_main,
+                *settled,
             ),
-            move |(doc, _, lang, on_main)| {
+            move |(doc, _, lang, on_main, settled)| {
                 *timer.borrow_mut() = None;
-                if *on_main {
+                if !*settled {
+                    // Made once the first frame is painted (above).
+                } else if *on_main {
                     let (doc, lang) = (doc.0.clone(), *lang);
                     let what = (lang, results.units.len());
                     let at = browser::now_ms();
@@ -759,7 +773,9 @@ pub fn app() -> Html {
                         </section>
                         <section aria-labelledby="h-figures" class="no-print">
                             <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
-                            <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} dispatch={dispatch.clone()} />
+                            if *settled {
+                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} dispatch={dispatch.clone()} />
+                            }
                         </section>
                         <div class="no-print">
                             <DataPanel lang={lang} onfile={onfile} onunit_files={onunit_files} onexport_json={onexport_json} onexport_csv={onexport_csv}
