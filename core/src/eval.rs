@@ -21,12 +21,16 @@
 //! finds a unit's figures and manual scores in one ordered walk through its records, comparing
 //! ids rather than searching for them. A figure is read as `m / 10^s` (`m ≤ 10^18`); a rate `n/d`
 //! is compared with `p/q` as `n·q` with `p·d`. The value, margin and attainment reported are the
-//! same fractions in lowest terms that `Ratio::new` gives, reduced with a binary gcd in 64 bits
-//! when they fit. [`evaluate_target`] prepares just the one target.
+//! same fractions in lowest terms that `Ratio::new` gives: the value is reduced with a binary gcd
+//! in 64 bits when it fits, and the margin (value − p/q) and attainment (value ÷ p/q) are worked
+//! out from the reduced value with gcds against the threshold's small parts only
+//! ([`crate::num`]). [`evaluate_target`] prepares just the one target.
 
 use crate::data::{Entry, Figure, ManualScore, PeriodKind, UnitData};
 use crate::model::{Comparator, Id, IndicatorKind, Key, Pact, Rule, Target};
-use crate::num::{div_ceil, div_floor, reduced, serialize_opt_ratio, Dec, Ratio, POW10};
+use crate::num::{
+    div_ceil, div_floor, div_reduced, reduced, serialize_opt_ratio, sub_reduced, Dec, Ratio, POW10,
+};
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -456,6 +460,8 @@ enum RulePlan<'p> {
     },
     Criteria {
         indicators: Vec<Ind<'p>>,
+        /// The indicators' ids as results hold them, made once per plan.
+        keys: Vec<Key>,
         /// Decrease (strictly lower) rather than no increase.
         strict: bool,
     },
@@ -543,6 +549,7 @@ impl<'p> Plan<'p> {
             },
             Rule::NoIncrease { indicators } | Rule::Decrease { indicators } => RulePlan::Criteria {
                 indicators: indicators.iter().map(|id| self.resolve(id)).collect(),
+                keys: indicators.iter().map(Key::new).collect(),
                 strict: matches!(rule, Rule::Decrease { .. }),
             },
             Rule::Manual => RulePlan::Manual {
@@ -553,6 +560,14 @@ impl<'p> Plan<'p> {
 }
 
 static MISSING: Entry = Entry::Missing;
+
+/// The scores of a manual target the unit has not scored.
+static NO_SCORE: ManualScore = ManualScore {
+    self_score: Entry::Missing,
+    self_remark: String::new(),
+    verified: Entry::Missing,
+    verified_remark: String::new(),
+};
 
 /// One cell of a unit, read with its indicator's kind: its exact value, or the entry that cannot
 /// be used, or nothing when the pact does not define the indicator. What is wrong is worked out
@@ -728,7 +743,11 @@ impl TargetPlan<'_> {
                     None => e.set_problems(vec![Problem::Overflow]),
                 }
             }
-            RulePlan::Criteria { indicators, strict } => criteria(e, cells, indicators, *strict),
+            RulePlan::Criteria {
+                indicators,
+                keys,
+                strict,
+            } => criteria(e, cells, indicators, keys, *strict),
             RulePlan::Manual { slot } => {
                 let score = slot.and_then(|i| cells.manual.get(i).copied().flatten());
                 manual(e, self.target, score)
@@ -778,9 +797,11 @@ fn rate(
     // value = N/D against t = p/q, with D, q > 0: compare N·q with p·D.
     let met = cmp.holds((nn * q).cmp(&(p * dd)));
     e.status = if met { Status::Met } else { Status::NotMet };
-    e.value = Some(reduced(nn, dd));
-    e.margin = Some(reduced(nn * q - p * dd, dd * q));
-    e.attainment = (p != 0).then(|| reduced(nn * q, dd * p));
+    let value = reduced(nn, dd);
+    let (vn, vd) = (*value.numer(), *value.denom());
+    e.value = Some(value);
+    e.margin = Some(sub_reduced(vn, vd, p, q));
+    e.attainment = (p != 0).then(|| div_reduced(vn, vd, p, q));
     if !met {
         // Counts are whole here (rates read counts); amounts would be compared in whole units.
         // The least numerator k that meets it: k ⋈ t·d = p·d / q.
@@ -815,9 +836,11 @@ fn reduction(
     let fall = bb - cc;
     let met = cmp.holds((fall * q).cmp(&(p * bb)));
     e.status = if met { Status::Met } else { Status::NotMet };
-    e.value = Some(reduced(fall, bb));
-    e.margin = Some(reduced(fall * q - p * bb, bb * q));
-    e.attainment = (p != 0).then(|| reduced(fall * q, bb * p));
+    let value = reduced(fall, bb);
+    let (vn, vd) = (*value.numer(), *value.denom());
+    e.value = Some(value);
+    e.margin = Some(sub_reduced(vn, vd, p, q));
+    e.attainment = (p != 0).then(|| div_reduced(vn, vd, p, q));
     if !met {
         // The highest current count k that meets it: k ⋈' b·(1 − t) = b·(q − p) / q.
         e.gap = Some(
@@ -832,15 +855,15 @@ fn reduction(
     }
 }
 
-fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], strict: bool) {
+fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], keys: &[Key], strict: bool) {
     let mut problems = Vec::new();
     let mut results = Vec::with_capacity(inds.len());
-    for ind in inds {
+    for (ind, key) in inds.iter().zip(keys) {
         let (current, baseline) = (PeriodKind::Current, PeriodKind::Baseline);
         match (cells.get(*ind, current), cells.get(*ind, baseline)) {
             // Once anything is missing or invalid only the problems count.
             (Cell::Usable(c), Cell::Usable(b)) if problems.is_empty() => {
-                results.push(criterion(*ind, c, b, strict))
+                results.push(criterion(*ind, key.clone(), c, b, strict))
             }
             (Cell::Usable(_), Cell::Usable(_)) => {}
             (c, b) => problems.extend(cell_problems([(c, *ind, current), (b, *ind, baseline)])),
@@ -870,8 +893,8 @@ fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], strict: bool) {
 }
 
 /// One criterion of a no-increase (`strict` false) or decrease (`strict` true) rule, from its two
-/// figures.
-fn criterion(ind: Ind, c: Fig, b: Fig, strict: bool) -> CriterionResult {
+/// figures; `key` is the indicator's id as the result holds it.
+fn criterion(ind: Ind, key: Key, c: Fig, b: Fig, strict: bool) -> CriterionResult {
     use rust_decimal::Decimal;
     let is_count = matches!(ind.def, Some((_, IndicatorKind::Count)));
     let (cc, bb) = common(c, b);
@@ -893,7 +916,7 @@ fn criterion(ind: Ind, c: Fig, b: Fig, strict: bool) -> CriterionResult {
         Dec::ZERO
     };
     CriterionResult {
-        indicator: Key::new(ind.id),
+        indicator: key,
         current: c.dec,
         baseline: b.dec,
         met,
@@ -933,8 +956,18 @@ pub fn evaluate_criterion(
             PeriodKind::Baseline,
         ),
     ) {
-        (Ok(c), Ok(b)) => Ok(criterion(ind, c, b, strict)),
+        (Ok(c), Ok(b)) => Ok(criterion(ind, Key::new(&id), c, b, strict)),
         (c, b) => Err([c, b].into_iter().filter_map(Result::err).collect()),
+    }
+}
+
+/// `v > max`; by the mantissas when both have the same scale (as whole scores do).
+#[inline]
+fn above(v: Dec, max: Dec) -> bool {
+    if v.0.scale() == max.0.scale() {
+        v.0.mantissa() > max.0.mantissa()
+    } else {
+        v > max
     }
 }
 
@@ -947,14 +980,13 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
                 which,
                 text: text.clone(),
             }),
-            Entry::Value(v) if v.is_negative() || *v > max => {
+            Entry::Value(v) if v.is_negative() || above(*v, max) => {
                 Err(Problem::ScoreOutOfRange { which, max })
             }
             Entry::Value(v) => Ok(Some(*v)),
         }
     };
-    let empty = ManualScore::default();
-    let score = score.unwrap_or(&empty);
+    let score = score.unwrap_or(&NO_SCORE);
     let verified = check(&score.verified, ScoreKind::Verified);
     let own = check(&score.self_score, ScoreKind::SelfScore);
     let outcome = match (verified, own) {
