@@ -19,7 +19,8 @@
 //! How many units are evaluated quickly: [`crate::score::evaluate`] prepares the pact once — each
 //! rule's indicators looked up, each threshold turned into a fraction `p/q` in lowest terms — and
 //! finds a unit's figures and manual scores in one ordered walk through its records, comparing
-//! ids rather than searching for them. A figure is read as `m / 10^s` (`m ≤ 10^18`); a rate `n/d`
+//! ids rather than searching for them (when a unit holds exactly the plan's ids, as one with every
+//! figure entered does, one equality test per id is enough). A figure is read as `m / 10^s` (`m ≤ 10^18`); a rate `n/d`
 //! is compared with `p/q` as `n·q` with `p·d`. The value, margin and attainment reported are the
 //! same fractions in lowest terms that `Ratio::new` gives: the value is reduced with a binary gcd
 //! in 64 bits when it fits, and the margin (value − p/q) and attainment (value ÷ p/q) are worked
@@ -630,14 +631,9 @@ impl<'d> Cells<'d> {
     /// Takes the figures and scores of `data`. Both the plan's ids and the unit's figures and
     /// scores are sorted by id, so they are matched in one pass each.
     pub(crate) fn fill(&mut self, plan: &Plan, data: &'d UnitData) {
-        self.figures.clear();
-        let indicators = plan.indicators.iter().map(|&(id, _)| (id, ()));
-        walk_sorted(&data.figures, indicators, |(), figure| {
-            self.figures.push(figure)
-        });
-        self.manual.clear();
-        let manual = plan.manual.iter().map(|&id| (id, ()));
-        walk_sorted(&data.manual, manual, |(), score| self.manual.push(score));
+        let indicators = plan.indicators.iter().map(|&(id, _)| id);
+        find_sorted(&data.figures, indicators, &mut self.figures);
+        find_sorted(&data.manual, plan.manual.iter().copied(), &mut self.manual);
     }
 
     /// The cell of an indicator for a period, read with the indicator's kind.
@@ -654,14 +650,31 @@ impl<'d> Cells<'d> {
     }
 }
 
-/// Walks a map alongside `ids` (sorted, distinct), giving each id's value in the map, if any.
-fn walk_sorted<'d, 'i, V, T>(
+/// Puts in `out` each id's value in the map, if any, for `ids` sorted and distinct.
+///
+/// The usual case — the map holds exactly these ids, as a unit with every figure entered does —
+/// is recognised by the lengths and one equality test per id; anything else (an id missing, an
+/// extra one, a different one in its place) takes the ordered walk.
+fn find_sorted<'d, 'i, V>(
     map: &'d BTreeMap<Id, V>,
-    ids: impl Iterator<Item = (&'i str, T)>,
-    mut visit: impl FnMut(T, Option<&'d V>),
+    ids: impl ExactSizeIterator<Item = &'i str> + Clone,
+    out: &mut Vec<Option<&'d V>>,
 ) {
+    out.clear();
+    if map.len() == ids.len() {
+        for ((key, value), id) in map.iter().zip(ids.clone()) {
+            if key.as_str() != id {
+                break;
+            }
+            out.push(Some(value));
+        }
+        if out.len() == map.len() {
+            return;
+        }
+        out.clear();
+    }
     let mut entries = map.iter().peekable();
-    for (id, item) in ids {
+    for id in ids {
         let mut found = None;
         while let Some((key, value)) = entries.peek() {
             match cmp_id(key, id) {
@@ -676,7 +689,7 @@ fn walk_sorted<'d, 'i, V, T>(
                 Ordering::Greater => break,
             }
         }
-        visit(item, found);
+        out.push(found);
     }
 }
 
@@ -1008,4 +1021,45 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
     };
     e.status = Status::Scored;
     e.manual = Some(outcome);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The in-order shortcut of `find_sorted` finds what a lookup of each id finds, whether the
+    /// unit's ids are exactly the plan's or one is missing, extra, or different in its place
+    /// (with the same number of ids, the case the shortcut must not be fooled by).
+    #[test]
+    fn finding_ids_in_order_is_looking_each_up() {
+        let ids = ["a", "bb", "c", "dd"];
+        let maps: &[&[&str]] = &[
+            &["a", "bb", "c", "dd"],
+            &["a", "bb", "c"],
+            &["a", "bb", "c", "dd", "e"],
+            &["a", "bb", "cc", "dd"],
+            &["a", "b", "c", "dd"],
+            &["a", "bx", "c", "dd"],
+            &["a", "bb", "c", "de"],
+            &["0", "bb", "c", "dd"],
+            &["0", "a", "bb", "c"],
+            &["bb", "c", "dd", "z"],
+            &["w", "x", "y", "z"],
+            &[],
+        ];
+        for keys in maps {
+            let map: BTreeMap<Id, usize> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.to_string(), i))
+                .collect();
+            let mut out = vec![None; 7];
+            find_sorted(&map, ids.iter().copied(), &mut out);
+            let expected: Vec<Option<&usize>> = ids.iter().map(|id| map.get(*id)).collect();
+            assert_eq!(out, expected, "{keys:?}");
+        }
+        let (empty, mut out) = (BTreeMap::<Id, usize>::new(), vec![None; 2]);
+        find_sorted(&empty, [].into_iter(), &mut out);
+        assert!(out.is_empty());
+    }
 }
