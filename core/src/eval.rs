@@ -19,14 +19,19 @@
 //! How many units are evaluated quickly: [`crate::score::evaluate`] prepares the pact once — each
 //! rule's indicators looked up, each threshold turned into a fraction `p/q` in lowest terms — and
 //! finds a unit's figures and manual scores in one ordered walk through its records, comparing
-//! ids rather than searching for them. A figure is read as `m / 10^s` (`m ≤ 10^18`); a rate `n/d`
+//! ids rather than searching for them (when a unit holds exactly the plan's ids, as one with every
+//! figure entered does, one equality test per id is enough). A figure is read as `m / 10^s` (`m ≤ 10^18`); a rate `n/d`
 //! is compared with `p/q` as `n·q` with `p·d`. The value, margin and attainment reported are the
-//! same fractions in lowest terms that `Ratio::new` gives, reduced with a binary gcd in 64 bits
-//! when they fit. [`evaluate_target`] prepares just the one target.
+//! same fractions in lowest terms that `Ratio::new` gives: the value is reduced with a binary gcd
+//! in 64 bits when it fits, and the margin (value − p/q) and attainment (value ÷ p/q) are worked
+//! out from the reduced value with gcds against the threshold's small parts only
+//! ([`crate::num`]). [`evaluate_target`] prepares just the one target.
 
 use crate::data::{Entry, Figure, ManualScore, PeriodKind, UnitData};
 use crate::model::{Comparator, Id, IndicatorKind, Key, Pact, Rule, Target};
-use crate::num::{div_ceil, div_floor, reduced, serialize_opt_ratio, Dec, Ratio, POW10};
+use crate::num::{
+    div_ceil, div_floor, div_reduced, reduced, serialize_opt_ratio, sub_reduced, Dec, Ratio, POW10,
+};
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -456,6 +461,8 @@ enum RulePlan<'p> {
     },
     Criteria {
         indicators: Vec<Ind<'p>>,
+        /// The indicators' ids as results hold them, made once per plan.
+        keys: Vec<Key>,
         /// Decrease (strictly lower) rather than no increase.
         strict: bool,
     },
@@ -543,6 +550,7 @@ impl<'p> Plan<'p> {
             },
             Rule::NoIncrease { indicators } | Rule::Decrease { indicators } => RulePlan::Criteria {
                 indicators: indicators.iter().map(|id| self.resolve(id)).collect(),
+                keys: indicators.iter().map(Key::new).collect(),
                 strict: matches!(rule, Rule::Decrease { .. }),
             },
             Rule::Manual => RulePlan::Manual {
@@ -553,6 +561,14 @@ impl<'p> Plan<'p> {
 }
 
 static MISSING: Entry = Entry::Missing;
+
+/// The scores of a manual target the unit has not scored.
+static NO_SCORE: ManualScore = ManualScore {
+    self_score: Entry::Missing,
+    self_remark: String::new(),
+    verified: Entry::Missing,
+    verified_remark: String::new(),
+};
 
 /// One cell of a unit, read with its indicator's kind: its exact value, or the entry that cannot
 /// be used, or nothing when the pact does not define the indicator. What is wrong is worked out
@@ -615,14 +631,9 @@ impl<'d> Cells<'d> {
     /// Takes the figures and scores of `data`. Both the plan's ids and the unit's figures and
     /// scores are sorted by id, so they are matched in one pass each.
     pub(crate) fn fill(&mut self, plan: &Plan, data: &'d UnitData) {
-        self.figures.clear();
-        let indicators = plan.indicators.iter().map(|&(id, _)| (id, ()));
-        walk_sorted(&data.figures, indicators, |(), figure| {
-            self.figures.push(figure)
-        });
-        self.manual.clear();
-        let manual = plan.manual.iter().map(|&id| (id, ()));
-        walk_sorted(&data.manual, manual, |(), score| self.manual.push(score));
+        let indicators = plan.indicators.iter().map(|&(id, _)| id);
+        find_sorted(&data.figures, indicators, &mut self.figures);
+        find_sorted(&data.manual, plan.manual.iter().copied(), &mut self.manual);
     }
 
     /// The cell of an indicator for a period, read with the indicator's kind.
@@ -639,14 +650,31 @@ impl<'d> Cells<'d> {
     }
 }
 
-/// Walks a map alongside `ids` (sorted, distinct), giving each id's value in the map, if any.
-fn walk_sorted<'d, 'i, V, T>(
+/// Puts in `out` each id's value in the map, if any, for `ids` sorted and distinct.
+///
+/// The usual case — the map holds exactly these ids, as a unit with every figure entered does —
+/// is recognised by the lengths and one equality test per id; anything else (an id missing, an
+/// extra one, a different one in its place) takes the ordered walk.
+fn find_sorted<'d, 'i, V>(
     map: &'d BTreeMap<Id, V>,
-    ids: impl Iterator<Item = (&'i str, T)>,
-    mut visit: impl FnMut(T, Option<&'d V>),
+    ids: impl ExactSizeIterator<Item = &'i str> + Clone,
+    out: &mut Vec<Option<&'d V>>,
 ) {
+    out.clear();
+    if map.len() == ids.len() {
+        for ((key, value), id) in map.iter().zip(ids.clone()) {
+            if key.as_str() != id {
+                break;
+            }
+            out.push(Some(value));
+        }
+        if out.len() == map.len() {
+            return;
+        }
+        out.clear();
+    }
     let mut entries = map.iter().peekable();
-    for (id, item) in ids {
+    for id in ids {
         let mut found = None;
         while let Some((key, value)) = entries.peek() {
             match cmp_id(key, id) {
@@ -661,7 +689,7 @@ fn walk_sorted<'d, 'i, V, T>(
                 Ordering::Greater => break,
             }
         }
-        visit(item, found);
+        out.push(found);
     }
 }
 
@@ -728,7 +756,11 @@ impl TargetPlan<'_> {
                     None => e.set_problems(vec![Problem::Overflow]),
                 }
             }
-            RulePlan::Criteria { indicators, strict } => criteria(e, cells, indicators, *strict),
+            RulePlan::Criteria {
+                indicators,
+                keys,
+                strict,
+            } => criteria(e, cells, indicators, keys, *strict),
             RulePlan::Manual { slot } => {
                 let score = slot.and_then(|i| cells.manual.get(i).copied().flatten());
                 manual(e, self.target, score)
@@ -778,9 +810,11 @@ fn rate(
     // value = N/D against t = p/q, with D, q > 0: compare N·q with p·D.
     let met = cmp.holds((nn * q).cmp(&(p * dd)));
     e.status = if met { Status::Met } else { Status::NotMet };
-    e.value = Some(reduced(nn, dd));
-    e.margin = Some(reduced(nn * q - p * dd, dd * q));
-    e.attainment = (p != 0).then(|| reduced(nn * q, dd * p));
+    let value = reduced(nn, dd);
+    let (vn, vd) = (*value.numer(), *value.denom());
+    e.value = Some(value);
+    e.margin = Some(sub_reduced(vn, vd, p, q));
+    e.attainment = (p != 0).then(|| div_reduced(vn, vd, p, q));
     if !met {
         // Counts are whole here (rates read counts); amounts would be compared in whole units.
         // The least numerator k that meets it: k ⋈ t·d = p·d / q.
@@ -815,9 +849,11 @@ fn reduction(
     let fall = bb - cc;
     let met = cmp.holds((fall * q).cmp(&(p * bb)));
     e.status = if met { Status::Met } else { Status::NotMet };
-    e.value = Some(reduced(fall, bb));
-    e.margin = Some(reduced(fall * q - p * bb, bb * q));
-    e.attainment = (p != 0).then(|| reduced(fall * q, bb * p));
+    let value = reduced(fall, bb);
+    let (vn, vd) = (*value.numer(), *value.denom());
+    e.value = Some(value);
+    e.margin = Some(sub_reduced(vn, vd, p, q));
+    e.attainment = (p != 0).then(|| div_reduced(vn, vd, p, q));
     if !met {
         // The highest current count k that meets it: k ⋈' b·(1 − t) = b·(q − p) / q.
         e.gap = Some(
@@ -832,15 +868,15 @@ fn reduction(
     }
 }
 
-fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], strict: bool) {
+fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], keys: &[Key], strict: bool) {
     let mut problems = Vec::new();
     let mut results = Vec::with_capacity(inds.len());
-    for ind in inds {
+    for (ind, key) in inds.iter().zip(keys) {
         let (current, baseline) = (PeriodKind::Current, PeriodKind::Baseline);
         match (cells.get(*ind, current), cells.get(*ind, baseline)) {
             // Once anything is missing or invalid only the problems count.
             (Cell::Usable(c), Cell::Usable(b)) if problems.is_empty() => {
-                results.push(criterion(*ind, c, b, strict))
+                results.push(criterion(*ind, key.clone(), c, b, strict))
             }
             (Cell::Usable(_), Cell::Usable(_)) => {}
             (c, b) => problems.extend(cell_problems([(c, *ind, current), (b, *ind, baseline)])),
@@ -870,8 +906,8 @@ fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], strict: bool) {
 }
 
 /// One criterion of a no-increase (`strict` false) or decrease (`strict` true) rule, from its two
-/// figures.
-fn criterion(ind: Ind, c: Fig, b: Fig, strict: bool) -> CriterionResult {
+/// figures; `key` is the indicator's id as the result holds it.
+fn criterion(ind: Ind, key: Key, c: Fig, b: Fig, strict: bool) -> CriterionResult {
     use rust_decimal::Decimal;
     let is_count = matches!(ind.def, Some((_, IndicatorKind::Count)));
     let (cc, bb) = common(c, b);
@@ -893,7 +929,7 @@ fn criterion(ind: Ind, c: Fig, b: Fig, strict: bool) -> CriterionResult {
         Dec::ZERO
     };
     CriterionResult {
-        indicator: Key::new(ind.id),
+        indicator: key,
         current: c.dec,
         baseline: b.dec,
         met,
@@ -933,8 +969,18 @@ pub fn evaluate_criterion(
             PeriodKind::Baseline,
         ),
     ) {
-        (Ok(c), Ok(b)) => Ok(criterion(ind, c, b, strict)),
+        (Ok(c), Ok(b)) => Ok(criterion(ind, Key::new(&id), c, b, strict)),
         (c, b) => Err([c, b].into_iter().filter_map(Result::err).collect()),
+    }
+}
+
+/// `v > max`; by the mantissas when both have the same scale (as whole scores do).
+#[inline]
+fn above(v: Dec, max: Dec) -> bool {
+    if v.0.scale() == max.0.scale() {
+        v.0.mantissa() > max.0.mantissa()
+    } else {
+        v > max
     }
 }
 
@@ -947,14 +993,13 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
                 which,
                 text: text.clone(),
             }),
-            Entry::Value(v) if v.is_negative() || *v > max => {
+            Entry::Value(v) if v.is_negative() || above(*v, max) => {
                 Err(Problem::ScoreOutOfRange { which, max })
             }
             Entry::Value(v) => Ok(Some(*v)),
         }
     };
-    let empty = ManualScore::default();
-    let score = score.unwrap_or(&empty);
+    let score = score.unwrap_or(&NO_SCORE);
     let verified = check(&score.verified, ScoreKind::Verified);
     let own = check(&score.self_score, ScoreKind::SelfScore);
     let outcome = match (verified, own) {
@@ -976,4 +1021,45 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
     };
     e.status = Status::Scored;
     e.manual = Some(outcome);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The in-order shortcut of `find_sorted` finds what a lookup of each id finds, whether the
+    /// unit's ids are exactly the plan's or one is missing, extra, or different in its place
+    /// (with the same number of ids, the case the shortcut must not be fooled by).
+    #[test]
+    fn finding_ids_in_order_is_looking_each_up() {
+        let ids = ["a", "bb", "c", "dd"];
+        let maps: &[&[&str]] = &[
+            &["a", "bb", "c", "dd"],
+            &["a", "bb", "c"],
+            &["a", "bb", "c", "dd", "e"],
+            &["a", "bb", "cc", "dd"],
+            &["a", "b", "c", "dd"],
+            &["a", "bx", "c", "dd"],
+            &["a", "bb", "c", "de"],
+            &["0", "bb", "c", "dd"],
+            &["0", "a", "bb", "c"],
+            &["bb", "c", "dd", "z"],
+            &["w", "x", "y", "z"],
+            &[],
+        ];
+        for keys in maps {
+            let map: BTreeMap<Id, usize> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.to_string(), i))
+                .collect();
+            let mut out = vec![None; 7];
+            find_sorted(&map, ids.iter().copied(), &mut out);
+            let expected: Vec<Option<&usize>> = ids.iter().map(|id| map.get(*id)).collect();
+            assert_eq!(out, expected, "{keys:?}");
+        }
+        let (empty, mut out) = (BTreeMap::<Id, usize>::new(), vec![None; 2]);
+        find_sorted(&empty, [].into_iter(), &mut out);
+        assert!(out.is_empty());
+    }
 }

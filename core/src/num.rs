@@ -9,7 +9,10 @@
 //! Fractions are kept in lowest terms. The crate reduces them with a binary gcd (shifts and
 //! subtractions, in 64-bit arithmetic when the parts fit, so that 128-bit divisions are left to
 //! parts beyond 64 bits), and adds and compares fractions whose parts fit in 64 bits by
-//! cross-multiplication in 128 bits; the results are the very fractions `num_rational` gives.
+//! cross-multiplication in 128 bits; the results are the very fractions `num_rational` gives. A
+//! value minus or over a threshold, both already in lowest terms, needs only gcds with the
+//! threshold's small parts (Knuth's method). Whole points, the usual case, are added, clamped and
+//! compared as plain integers.
 //!
 //! Rounding happens only in [`round_half_away`], which the display layer calls.
 
@@ -146,12 +149,13 @@ fn narrow(x: i128) -> Option<i64> {
 fn gcd(a: u128, b: u128) -> u128 {
     use num_integer::Integer;
     match (u64::try_from(a), u64::try_from(b)) {
-        (Ok(a), Ok(b)) => u128::from(a.gcd(&b)),
+        (Ok(a), Ok(b)) => u128::from(gcd64(a, b)),
         _ => a.gcd(&b),
     }
 }
 
 /// `x / g` for a `g` that divides `x`, with a 64-bit division when both fit.
+#[inline(always)]
 fn div_exact(x: i128, g: i128) -> i128 {
     match (narrow(x), narrow(g)) {
         (Some(x), Some(g)) => i128::from(x / g),
@@ -166,7 +170,7 @@ pub(crate) fn reduced(n: i128, d: i128) -> Ratio {
     debug_assert!(d > 0 && n > i128::MIN);
     if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
         // 0 < g ≤ d, so it fits.
-        let g = num_integer::Integer::gcd(&n.unsigned_abs(), &d.unsigned_abs()) as i64;
+        let g = gcd64(n.unsigned_abs(), d.unsigned_abs()) as i64;
         return match g {
             1 => Ratio::new_raw(i128::from(n), i128::from(d)),
             g => Ratio::new_raw(i128::from(n / g), i128::from(d / g)),
@@ -179,6 +183,95 @@ pub(crate) fn reduced(n: i128, d: i128) -> Ratio {
     } else {
         Ratio::new_raw(div_exact(n, g), div_exact(d, g))
     }
+}
+
+/// The greatest common divisor in 64 bits (Stein's binary algorithm, as num-integer's, written
+/// here so that it is inlined).
+#[inline(always)]
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 || b == 0 {
+        return a | b;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+/// The greatest common divisor of `x` and a threshold's part `m > 0`: `x mod m` first, so that
+/// the binary gcd runs on two numbers below `m` (none at all when `m` is 1).
+#[inline(always)]
+fn gcd_small(x: u64, m: u64) -> u64 {
+    if m == 1 {
+        1
+    } else {
+        gcd64(x % m, m)
+    }
+}
+
+/// `a/b − p/q` in lowest terms — the very fraction `Ratio::new(a·q − p·b, b·q)` returns — for
+/// `a/b` and `p/q` in lowest terms with `b, q > 0` and products within 128 bits. Knuth's
+/// subtraction (TAOCP 4.5.1): with `g = gcd(b, q)`, the result is `t / (b/g · q)` with
+/// `t = a·(q/g) − p·(b/g)`, whose only common factor can be `gcd(t, g)`; both gcds involve the
+/// threshold's small denominator only.
+pub(crate) fn sub_reduced(a: i128, b: i128, p: i128, q: i128) -> Ratio {
+    debug_assert!(b > 0 && q > 0);
+    let (Some(a64), Some(b64), Some(p64), Some(q64)) = (narrow(a), narrow(b), narrow(p), narrow(q))
+    else {
+        return reduced(a * q - p * b, b * q);
+    };
+    if q64 == 1 {
+        // gcd(a − p·b, b) = gcd(a, b) = 1.
+        return Ratio::new_raw(a - p * b, b);
+    }
+    let (b64, q64) = (b64 as u64, q64 as u64);
+    let g = gcd_small(b64, q64);
+    if g == 1 {
+        return Ratio::new_raw(a * q - p * b, b * q);
+    }
+    let (b_g, q_g) = (i128::from(b64 / g), i128::from(q64 / g));
+    let t = i128::from(a64) * q_g - i128::from(p64) * b_g;
+    let r = match narrow(t) {
+        Some(t) => t.unsigned_abs() % g,
+        // g ≤ q, so the remainder fits.
+        None => (t.unsigned_abs() % u128::from(g)) as u64,
+    };
+    let h = gcd64(r, g);
+    match h {
+        1 => Ratio::new_raw(t, b_g * q),
+        h => Ratio::new_raw(div_exact(t, i128::from(h)), b_g * i128::from(q64 / h)),
+    }
+}
+
+/// `(a/b) / (p/q)` in lowest terms — the very fraction `Ratio::new(a·q, b·p)` returns — for `a/b`
+/// and `p/q` in lowest terms with `b, p, q > 0` and products within 128 bits. As both fractions are
+/// reduced, `gcd(a·q, b·p) = gcd(a, p) · gcd(b, q)`: two gcds with the threshold's small parts.
+pub(crate) fn div_reduced(a: i128, b: i128, p: i128, q: i128) -> Ratio {
+    debug_assert!(b > 0 && p > 0 && q > 0);
+    let (Some(a64), Some(b64), Some(p64), Some(q64)) = (narrow(a), narrow(b), narrow(p), narrow(q))
+    else {
+        return reduced(a * q, b * p);
+    };
+    let (b64, p64, q64) = (b64 as u64, p64 as u64, q64 as u64);
+    let (g, h) = (gcd_small(a64.unsigned_abs(), p64), gcd_small(b64, q64));
+    // Divisions by 1, the usual case, are skipped. g divides a, so the quotient keeps a's sign.
+    let (a, p) = match g {
+        1 => (a, p),
+        g => (i128::from(a64 / g as i64), i128::from(p64 / g)),
+    };
+    let (b, q) = match h {
+        1 => (b, q),
+        h => (i128::from(b64 / h), i128::from(q64 / h)),
+    };
+    Ratio::new_raw(a * q, b * p)
 }
 
 /// `⌊x / y⌋` for `y > 0`.
@@ -266,7 +359,8 @@ pub struct Points(Repr);
 #[derive(Debug)]
 enum Repr {
     Small(Ratio),
-    Big(BigRational),
+    /// Boxed: such values are rare, and a small `Points` (in every result) stays 48 bytes.
+    Big(Box<BigRational>),
 }
 
 impl Clone for Points {
@@ -303,7 +397,7 @@ impl Points {
     pub fn to_big(&self) -> BigRational {
         match &self.0 {
             Repr::Small(r) => big(r),
-            Repr::Big(b) => b.clone(),
+            Repr::Big(b) => (**b).clone(),
         }
     }
 
@@ -311,7 +405,7 @@ impl Points {
         // Come back to the small form when the value fits.
         match (b.numer().to_i128(), b.denom().to_i128()) {
             (Some(n), Some(d)) => Points(Repr::Small(Ratio::new_raw(n, d))),
-            _ => Points(Repr::Big(b)),
+            _ => Points(Repr::Big(Box::new(b))),
         }
     }
 
@@ -349,6 +443,14 @@ impl Points {
 
     /// Clamps into `0..=max`.
     pub fn clamp_to(self, max: &Points) -> Points {
+        if let (Some(n), Some(m)) = (self.whole(), max.whole()) {
+            // Whole points, the usual case: the same comparisons on integers.
+            return Points::from_ratio(Ratio::from_integer(if m < n.max(0) {
+                m
+            } else {
+                n.max(0)
+            }));
+        }
         let zero = Points::zero();
         let at_least_zero = if zero > self { zero } else { self };
         if *max < at_least_zero {
@@ -359,6 +461,7 @@ impl Points {
     }
 
     /// The value when it is a whole number of 128 bits.
+    #[inline]
     pub(crate) fn whole(&self) -> Option<i128> {
         match &self.0 {
             Repr::Small(r) if *r.denom() == 1 => Some(*r.numer()),
@@ -415,6 +518,7 @@ impl PartialOrd for Points {
 }
 
 impl Ord for Points {
+    #[inline]
     fn cmp(&self, other: &Points) -> Ordering {
         match (&self.0, &other.0) {
             // Exact: a cross-multiplication in 128 bits, or Ratio's own ordering, which never
@@ -458,6 +562,15 @@ impl<'a> std::iter::Sum<&'a Points> for Points {
         let mut sum = Ratio::from_integer(0);
         while let Some(p) = iter.next() {
             match &p.0 {
+                // Whole points, the usual case, are added as integers.
+                Repr::Small(r) if *sum.denom() == 1 && *r.denom() == 1 => {
+                    match i128::checked_add(*sum.numer(), *r.numer()) {
+                        Some(n) => sum = Ratio::from_integer(n),
+                        None => {
+                            return iter.fold(Points(Repr::Small(sum)).add_ref(p), Points::add_ref)
+                        }
+                    }
+                }
                 Repr::Small(r) => match add_small(&sum, r, false) {
                     Some(s) => sum = s,
                     None => return iter.fold(Points(Repr::Small(sum)).add_ref(p), Points::add_ref),

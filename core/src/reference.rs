@@ -710,7 +710,7 @@ mod tests {
     use super::*;
     use crate::default_pact::cluster1_2023;
     use crate::model::{IndicatorDef, Unit};
-    use crate::num::{cmp_ratio, reduced};
+    use crate::num::{cmp_ratio, div_reduced, reduced, sub_reduced};
     use num_bigint::BigInt;
     use num_rational::BigRational;
     use proptest::prelude::*;
@@ -1057,6 +1057,27 @@ mod tests {
             }
             let (sn, sd) = (small.0 * k, small.1 * k);
             prop_assert_eq!(reduced(sn, sd), Ratio::new(sn, sd));
+        }
+
+        #[test]
+        fn value_minus_and_over_a_threshold_reduce_as_ratio_new(
+            small in (-2_000i128..2_000, 1i128..2_000, 0i128..200, 1i128..200),
+            large in (-1_000_000_000_000_000_000i128..=1_000_000_000_000_000_000, 1i128..=1_000_000_000_000_000_000),
+            threshold in (0i128..=1_000_000_000_000, 1i128..=100_000_000),
+        ) {
+            let cases = [
+                (Ratio::new(small.0, small.1), Ratio::new(small.2, small.3)),
+                (Ratio::new(large.0, large.1), Ratio::new(threshold.0, threshold.1)),
+                (Ratio::new(small.0, small.1), Ratio::new(threshold.0, threshold.1)),
+                (Ratio::new(large.0, large.1), Ratio::new(small.2, small.3)),
+            ];
+            for (v, t) in cases {
+                let (a, b, p, q) = (*v.numer(), *v.denom(), *t.numer(), *t.denom());
+                prop_assert_eq!(sub_reduced(a, b, p, q), Ratio::new(a * q - p * b, b * q));
+                if p != 0 {
+                    prop_assert_eq!(div_reduced(a, b, p, q), Ratio::new(a * q, b * p));
+                }
+            }
         }
 
         #[test]

@@ -455,6 +455,16 @@ fn unit_result(
     }
 }
 
+/// What ranks a unit whose total and deductions are whole.
+struct RankKey<'u> {
+    total: i128,
+    deduction: i128,
+    met: usize,
+    unit: &'u str,
+    /// The unit's position in the results.
+    i: usize,
+}
+
 /// Assigns ranks with the documented tie-break and sets the Government flag. Returns the units'
 /// positions in rank order.
 fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
@@ -467,20 +477,34 @@ fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
             .then_with(|| x.unit.cmp(&y.unit))
     };
     // Whole totals and deductions, the usual case, are compared as plain integers: the same order.
-    let whole: Option<Vec<(i128, i128)>> = units
+    // The keys are sorted themselves (one small record each, the id read from the pact) rather
+    // than positions into the results; the sort is stable and starts in the units' order, as
+    // `idx` does.
+    let whole: Option<Vec<RankKey>> = units
         .iter()
-        .map(|u| Some((u.total.whole()?, u.deduction.whole()?)))
+        .enumerate()
+        .map(|(i, u)| {
+            Some(RankKey {
+                total: u.total.whole()?,
+                deduction: u.deduction.whole()?,
+                met: u.met,
+                unit: u.unit.as_str(),
+                i,
+            })
+        })
         .collect();
     match whole {
-        Some(keys) => idx.sort_by(|&a, &b| {
-            let (x, y) = (&units[a], &units[b]);
-            keys[b]
-                .0
-                .cmp(&keys[a].0)
-                .then_with(|| y.met.cmp(&x.met))
-                .then_with(|| keys[a].1.cmp(&keys[b].1))
-                .then_with(|| x.unit.cmp(&y.unit))
-        }),
+        Some(mut keys) => {
+            keys.sort_by(|x, y| {
+                y.total
+                    .cmp(&x.total)
+                    .then_with(|| y.met.cmp(&x.met))
+                    .then_with(|| x.deduction.cmp(&y.deduction))
+                    .then_with(|| x.unit.cmp(y.unit))
+            });
+            idx.clear();
+            idx.extend(keys.iter().map(|k| k.i));
+        }
         None => idx.sort_by(|&a, &b| by_rank(&units[a], &units[b])),
     }
     for (pos, &i) in idx.iter().enumerate() {
