@@ -455,10 +455,9 @@ pub fn app() -> Html {
     // like its drawing (`ChartFigure`). At 1,000 units making it took longer than the rest of a
     // keystroke.
     let on_main = state.view == View::Main;
-    // The first frame shows the results only: the grid of figures (below them, off screen) and
-    // the ranking chart are rendered once that frame is painted, so that the results appear
-    // sooner (they are what a person opens the page for) and nothing is lost: the grid comes a
-    // frame later, long before anyone can reach it.
+    // The first frame shows the results without the grid of figures: the grid (below them, off
+    // screen) is rendered once that frame is painted, so that the results appear sooner and
+    // nothing above them moves; the grid comes a frame later, long before anyone can reach it.
     let settled = use_state(|| false);
     {
         let settled = settled.clone();
@@ -480,13 +479,10 @@ pub fn app() -> Html {
                 state.review.clone(),
                 lang,
                 on_main,
-                *settled,
             ),
-            move |(doc, _, lang, on_main, settled)| {
+            move |(doc, _, lang, on_main)| {
                 *timer.borrow_mut() = None;
-                if !*settled {
-                    // Made once the first frame is painted (above).
-                } else if *on_main {
+                if *on_main {
                     let (doc, lang) = (doc.0.clone(), *lang);
                     let what = (lang, results.units.len());
                     let at = browser::now_ms();
