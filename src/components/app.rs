@@ -762,10 +762,12 @@ pub fn app() -> Html {
                         <section aria-labelledby="h-results">
                             <h2 id="h-results">{tr(lang, "Kết quả", "Results")}</h2>
                             <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} pact={pact_ref.clone()} shown={shown.clone()} dispatch={dispatch.clone()} />
+                            <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} pact={pact_ref.clone()} shown={shown.clone()} dispatch={dispatch.clone()} />
+                            // After the tables: the chart's model is made after the first render
+                            // (above), so it arrives below them and moves neither.
                             if let Some(chart) = (*ranking_model).clone() {
                                 <ChartFigure chart={chart} lang={lang} />
                             }
-                            <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} pact={pact_ref.clone()} shown={shown.clone()} dispatch={dispatch.clone()} />
                         </section>
                         <section aria-labelledby="h-figures" class="no-print">
                             <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>

@@ -37,3 +37,42 @@ test('typed figures are evaluated at once: Hà Nội H1 2023', async ({ page }) 
   await expect(t6a).toContainText('90,76%');
   await expect(t6a).toContainText('vượt 15,76 điểm %');
 });
+
+test('nothing above the grid moves as the page arrives (the grid is rendered after the first frame)', async ({ page }) => {
+  // Tall enough for the whole page to be on screen, where the browser reports every shift.
+  await page.setViewportSize({ width: 1280, height: 2600 });
+  await page.addInitScript(() => {
+    window.__shifted = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        for (const s of e.sources ?? []) {
+          if (s.node) window.__shifted.push({ node: s.node, from: s.previousRect.y, to: s.currentRect.y, at: e.startTime });
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    const mo = new MutationObserver(() => {
+      if (!document.getElementById('results-caption')) return;
+      mo.disconnect();
+      window.__gridInFirstRender = document.querySelector('table.grid') !== null;
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  });
+  const app = new AppPage(page);
+  await app.goto();
+  await expect(app.cell('Hà Nội', 'Số vụ án xảy ra', 'kỳ này')).toBeEditable();
+  await expect(page.getByRole('figure').first()).toBeVisible();
+  // Two frames more, for the last shifts to be reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const moved = await page.evaluate(() => {
+    const figures = document.getElementById('h-figures');
+    // A shifted element before the figures' heading is on the first screen (the ranking, the
+    // chart, the results): none may move.
+    return window.__shifted
+      .filter(({ node }) => node.isConnected && !node.contains(figures)
+        && (node.compareDocumentPosition(figures) & Node.DOCUMENT_POSITION_FOLLOWING))
+      .map(({ node, from, to, at }) => `${node.nodeName}.${node.className ?? ''} ${node.textContent.slice(0, 30)} ${from} -> ${to} at ${at}`);
+  });
+  expect(moved).toEqual([]);
+  // The grid did come after the first render, which is what could move things.
+  expect(await page.evaluate(() => window.__gridInFirstRender)).toBe(false);
+});
