@@ -65,8 +65,8 @@ test('nothing above the grid moves as the page arrives (the grid is rendered aft
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const moved = await page.evaluate(() => {
     const figures = document.getElementById('h-figures');
-    // A shifted element before the figures' heading is on the first screen (the ranking, the
-    // chart, the results): none may move.
+    // A shifted element before the figures' heading is on the first screen (the ranking and the
+    // results, then the ranking chart, which arrives after them): none may move.
     return window.__shifted
       .filter(({ node }) => node.isConnected && !node.contains(figures)
         && (node.compareDocumentPosition(figures) & Node.DOCUMENT_POSITION_FOLLOWING))
