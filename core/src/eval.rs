@@ -20,12 +20,12 @@
 //! rule's indicators looked up, each threshold turned into a fraction `p/q` in lowest terms — and
 //! finds a unit's figures and manual scores in one ordered walk through its records, comparing
 //! ids rather than searching for them (when a unit holds exactly the plan's ids, as one with every
-//! figure entered does, one equality test per id is enough). A figure is read as `m / 10^s` (`m ≤ 10^18`); a rate `n/d`
-//! is compared with `p/q` as `n·q` with `p·d`. The value, margin and attainment reported are the
-//! same fractions in lowest terms that `Ratio::new` gives: the value is reduced with a binary gcd
-//! in 64 bits when it fits, and the margin (value − p/q) and attainment (value ÷ p/q) are worked
-//! out from the reduced value with gcds against the threshold's small parts only
-//! ([`crate::num`]). [`evaluate_target`] prepares just the one target.
+//! figure entered does, one equality test per id is enough). A figure is read as `m / 10^s`
+//! (`m ≤ 10^18`); a rate `n/d` is compared with `p/q` as `n·q` with `p·d`. The value, margin and
+//! attainment reported are the same fractions in lowest terms that `Ratio::new` gives: the value
+//! is reduced with a binary gcd in 64 bits when it fits, and the margin (value − p/q) and
+//! attainment (value ÷ p/q) are worked out from the reduced value with gcds against the
+//! threshold's small parts only ([`crate::num`]). [`evaluate_target`] prepares just the one target.
 
 use crate::data::{Entry, Figure, ManualScore, PeriodKind, UnitData};
 use crate::model::{Comparator, Id, IndicatorKind, Key, Pact, Rule, Target};
