@@ -610,6 +610,22 @@ fn cell_problems<const N: usize>(cells: [(Cell, Ind, PeriodKind); N]) -> Vec<Pro
         .collect()
 }
 
+/// The two cells a rule reads, when both are usable; otherwise their problems are set on `e`.
+#[inline(always)]
+fn usable_pair(
+    e: &mut Evaluation,
+    cells: &Cells,
+    [a, b]: [(Ind, PeriodKind); 2],
+) -> Option<(Fig, Fig)> {
+    match (cells.get(a.0, a.1), cells.get(b.0, b.1)) {
+        (Cell::Usable(x), Cell::Usable(y)) => Some((x, y)),
+        (x, y) => {
+            e.set_problems(cell_problems([(x, a.0, a.1), (y, b.0, b.1)]));
+            None
+        }
+    }
+}
+
 /// One unit's figures and manual scores in the order of a [`Plan`]'s ids, found with one walk
 /// through the unit's records. The buffers are reused from one unit to the next.
 pub(crate) struct Cells<'d> {
@@ -725,12 +741,9 @@ impl TargetPlan<'_> {
                 threshold,
             } => {
                 let (current, n_ind, d_ind) = (PeriodKind::Current, *numerator, *denominator);
-                let (n, d) = match (cells.get(n_ind, current), cells.get(d_ind, current)) {
-                    (Cell::Usable(n), Cell::Usable(d)) => (n, d),
-                    (n, d) => {
-                        e.set_problems(cell_problems([(n, n_ind, current), (d, d_ind, current)]));
-                        return;
-                    }
+                let Some((n, d)) = usable_pair(e, cells, [(n_ind, current), (d_ind, current)])
+                else {
+                    return;
                 };
                 match threshold {
                     Some(t) => rate(e, [n_ind, d_ind], n, d, *cmp, *t),
@@ -742,14 +755,10 @@ impl TargetPlan<'_> {
                 cmp,
                 threshold,
             } => {
-                let (ind, current, baseline) =
-                    (*indicator, PeriodKind::Current, PeriodKind::Baseline);
-                let (c, b) = match (cells.get(ind, current), cells.get(ind, baseline)) {
-                    (Cell::Usable(c), Cell::Usable(b)) => (c, b),
-                    (c, b) => {
-                        e.set_problems(cell_problems([(c, ind, current), (b, ind, baseline)]));
-                        return;
-                    }
+                let ind = *indicator;
+                let (current, baseline) = (PeriodKind::Current, PeriodKind::Baseline);
+                let Some((c, b)) = usable_pair(e, cells, [(ind, current), (ind, baseline)]) else {
+                    return;
                 };
                 match threshold {
                     Some(t) => reduction(e, ind, c, b, *cmp, *t),
