@@ -131,9 +131,68 @@ pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// A move of the grid's focus from the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Arrow up, Shift+Enter.
+    Up,
+    /// Arrow down, Enter.
+    Down,
+    /// Arrow left (at the start of the cell's text).
+    Left,
+    /// Arrow right (at the end of the cell's text).
+    Right,
+    /// Tab: the next column, or the next row's first.
+    Next,
+    /// Shift+Tab: the previous column, or the previous row's last.
+    Prev,
+}
+
+/// The cell a step leads to from (`pos`, `col`) in a grid of `rows` rows and `cols` columns, or
+/// `None` past its edges (where arrows stay put and Tab leaves the grid).
+pub fn step(
+    (pos, col): (usize, usize),
+    s: Step,
+    rows: usize,
+    cols: usize,
+) -> Option<(usize, usize)> {
+    let to = match s {
+        Step::Up => (pos.checked_sub(1)?, col),
+        Step::Down => (pos + 1, col),
+        Step::Left => (pos, col.checked_sub(1)?),
+        Step::Right => (pos, col + 1),
+        Step::Next if col + 1 < cols => (pos, col + 1),
+        Step::Next => (pos + 1, 0),
+        Step::Prev if col > 0 => (pos, col - 1),
+        Step::Prev => (pos.checked_sub(1)?, cols.checked_sub(1)?),
+    };
+    (to.0 < rows && to.1 < cols).then_some(to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_stay_in_the_grid_and_tab_wraps_between_rows() {
+        use Step::*;
+        let (rows, cols) = (3, 4);
+        assert_eq!(step((1, 1), Up, rows, cols), Some((0, 1)));
+        assert_eq!(step((1, 1), Down, rows, cols), Some((2, 1)));
+        assert_eq!(step((1, 1), Left, rows, cols), Some((1, 0)));
+        assert_eq!(step((1, 1), Right, rows, cols), Some((1, 2)));
+        assert_eq!(step((0, 1), Up, rows, cols), None);
+        assert_eq!(step((2, 1), Down, rows, cols), None);
+        assert_eq!(step((1, 0), Left, rows, cols), None);
+        assert_eq!(step((1, 3), Right, rows, cols), None);
+        assert_eq!(step((1, 1), Next, rows, cols), Some((1, 2)));
+        assert_eq!(step((1, 3), Next, rows, cols), Some((2, 0)));
+        assert_eq!(step((2, 3), Next, rows, cols), None);
+        assert_eq!(step((1, 1), Prev, rows, cols), Some((1, 0)));
+        assert_eq!(step((1, 0), Prev, rows, cols), Some((0, 3)));
+        assert_eq!(step((0, 0), Prev, rows, cols), None);
+        assert_eq!(step((0, 0), Down, 0, cols), None);
+    }
     use thidua_core::Document;
 
     #[test]

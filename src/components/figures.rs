@@ -12,7 +12,7 @@
 
 use crate::components::app::Snapshot;
 use crate::components::windowed::{WindowControl, WindowedTable};
-use crate::grid::{self, Column};
+use crate::grid::{self, Column, Step};
 use crate::state::{Action, AppState};
 use crate::storage::BackupReason;
 use crate::ui::{dec, tr, trf};
@@ -47,11 +47,9 @@ pub struct CellProps {
     pub pos: usize,
     /// Column index in the grid.
     pub col: usize,
-    /// How many columns the grid has.
-    pub cols: usize,
-    /// Moves focus to (position, column), bringing the row into view first; false when there is
-    /// no such cell.
-    pub onmove: Callback<(isize, isize), bool>,
+    /// Moves focus one step from (position, column), bringing the row into view first; false
+    /// when there is no such cell.
+    pub onmove: Callback<(usize, usize, Step), bool>,
     /// Unit id.
     pub unit: AttrValue,
     /// Indicator id.
@@ -141,8 +139,7 @@ pub fn figure_cell(p: &CellProps) -> Html {
         })
     };
     let onkeydown = {
-        let (row, col) = (p.pos as isize, p.col as isize);
-        let last = p.cols as isize - 1;
+        let (pos, col) = (p.pos, p.col);
         let onmove = p.onmove.clone();
         let (draft, original, set) = (draft.clone(), original.clone(), set.clone());
         Callback::from(move |e: KeyboardEvent| {
@@ -151,17 +148,17 @@ pub fn figure_cell(p: &CellProps) -> Html {
             let start = input.selection_start().ok().flatten().unwrap_or(0);
             let end = input.selection_end().ok().flatten().unwrap_or(0);
             let all = start == 0 && end == len;
-            let target = match e.key().as_str() {
-                "ArrowUp" => Some((row - 1, col)),
-                "ArrowDown" => Some((row + 1, col)),
-                "Enter" if e.shift_key() => Some((row - 1, col)),
-                "Enter" => Some((row + 1, col)),
-                "ArrowLeft" if all || (start == 0 && end == 0) => Some((row, col - 1)),
-                "ArrowRight" if all || (start == len && end == len) => Some((row, col + 1)),
-                // Across rows, Tab goes on to the next unit even when its row is not rendered yet
-                // (the first and last units leave the grid as usual).
-                "Tab" if e.shift_key() && col == 0 && row > 0 => Some((row - 1, last)),
-                "Tab" if !e.shift_key() && col == last => Some((row + 1, 0)),
+            let step = match e.key().as_str() {
+                "ArrowUp" => Some(Step::Up),
+                "ArrowDown" => Some(Step::Down),
+                "Enter" if e.shift_key() => Some(Step::Up),
+                "Enter" => Some(Step::Down),
+                "ArrowLeft" if all || (start == 0 && end == 0) => Some(Step::Left),
+                "ArrowRight" if all || (start == len && end == len) => Some(Step::Right),
+                // Tab goes on to the next unit even when its row is not rendered yet (past the
+                // first and last units it leaves the grid as usual).
+                "Tab" if e.shift_key() => Some(Step::Prev),
+                "Tab" => Some(Step::Next),
                 "Escape" => {
                     let text = original.borrow().clone();
                     draft.set(Some(text.clone()));
@@ -173,9 +170,9 @@ pub fn figure_cell(p: &CellProps) -> Html {
                 }
                 _ => None,
             };
-            if let Some((r, c)) = target {
+            if let Some(step) = step {
                 // Past the last unit, Tab leaves the grid as usual; other keys stay put.
-                if onmove.emit((r, c)) || e.key() != "Tab" {
+                if onmove.emit((pos, col, step)) || e.key() != "Tab" {
                     e.prevent_default();
                 }
             }
@@ -304,23 +301,35 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
     let shown_now = use_mut_ref(|| Rc::new(Vec::<usize>::new()));
     *shown_now.borrow_mut() = shown.clone();
     let control = use_memo((), |_| WindowControl::default());
+    // A move waiting for its row to be rendered: the cell the key was pressed in, and where the
+    // move goes. Until the row is there, focus stays in that cell, and further keys pressed in it
+    // (a held arrow key) go on from where the move goes, so that none is lost.
+    let pending = use_mut_ref(|| None::<((usize, usize), (usize, usize))>);
     // The same callback for as long as the grid is mounted, so that rows stay memoised.
     let onmove = {
         let (shown_now, control) = (shown_now.clone(), control.clone());
         use_callback(
             cols.len(),
-            move |(pos, col): (isize, isize), ncols: &usize| {
-                let (Ok(pos), Ok(col)) = (usize::try_from(pos), usize::try_from(col)) else {
+            move |(pos, col, step): (usize, usize, Step), ncols: &usize| {
+                let from = (pos, col);
+                let base = match *pending.borrow() {
+                    Some((source, to)) if source == from => to,
+                    _ => from,
+                };
+                let shown = shown_now.borrow().clone();
+                let Some((to_pos, to_col)) = grid::step(base, step, shown.len(), *ncols) else {
                     return false;
                 };
-                let row = shown_now.borrow().get(pos).copied();
-                match row {
-                    Some(row) if col < *ncols => {
-                        control.reveal(pos, move || focus_cell(row, col));
-                        true
-                    }
-                    _ => false,
-                }
+                let Some(&row) = shown.get(to_pos) else {
+                    return false;
+                };
+                *pending.borrow_mut() = Some((from, (to_pos, to_col)));
+                let pending = pending.clone();
+                control.reveal(to_pos, move || {
+                    *pending.borrow_mut() = None;
+                    focus_cell(row, to_col);
+                });
+                true
             },
         )
     };
@@ -427,7 +436,7 @@ pub struct GridRowProps {
     /// The language.
     pub lang: Lang,
     /// Moves focus between cells (see [`CellProps::onmove`]).
-    pub onmove: Callback<(isize, isize), bool>,
+    pub onmove: Callback<(usize, usize, Step), bool>,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -436,7 +445,6 @@ pub struct GridRowProps {
 /// rendered again, so a keystroke costs one row, not the whole grid.
 #[function_component(GridRow)]
 pub fn grid_row(p: &GridRowProps) -> Html {
-    let cols = p.columns.len();
     html! {
         <tr aria-rowindex={p.rowindex.to_string()}>
             <th scope="row">{p.name.clone()}</th>
@@ -446,7 +454,7 @@ pub fn grid_row(p: &GridRowProps) -> Html {
                     p.issues.iter().find(|(ind, _)| ind.as_str() == c.indicator.as_str()).map(|(_, m)| AttrValue::from(m.clone()))
                 } else { None };
                 html! {
-                    <FigureCell row={p.row} pos={p.pos} col={col} cols={cols} onmove={p.onmove.clone()}
+                    <FigureCell row={p.row} pos={p.pos} col={col} onmove={p.onmove.clone()}
                         unit={p.unit.clone()}
                         indicator={c.indicator.clone()} period={c.period}
                         entry={entry} kind={c.kind}
