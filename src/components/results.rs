@@ -77,6 +77,11 @@ pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
             )
         }
     });
+    // In the matrix a cell is at least five lines high (styles/app.css), which a valid result
+    // fills; problems are cut to two lines with an ellipsis (the whole text is the hover title
+    // and stays in the accessible text), so a figure turning invalid or valid does not change
+    // its row's height.
+    let problems = !e.problems.is_empty();
     html! {
         <div class={classes!("result", status_class(e.status))}>
             <span class="status"><span aria-hidden="true">{status_icon(e.status)}</span>{" "}{status_label(e.status, lang)}</span>
@@ -85,7 +90,10 @@ pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
                 if let Some(m) = e.margin { {" · "}{margin_text(&m, lang)} }
                 </span>
             }
-            if let Some(d) = detail { <span class="gap">{d}</span> }
+            if let Some(d) = detail {
+                <span class={classes!("gap", problems.then_some("problems"))}
+                    title={problems.then(|| d.clone())}>{d}</span>
+            }
             if let Some(m) = manual { <span class="gap">{m}</span> }
             <span class="points">{format!("{} {}/{}", tr(lang, "Điểm", "Points"), points(&t.points, lang), dec(t.max_points, lang))}</span>
         </div>
@@ -186,7 +194,7 @@ pub fn results_matrix(p: &ResultsProps) -> Html {
         </tr>
     };
     html! {
-        <WindowedTable class={classes!("results")} caption_id="results-caption"
+        <WindowedTable class={classes!("results", "matrix")} caption_id="results-caption"
             caption={html! {tr(lang, "Kết quả theo chỉ tiêu", "Results by target")}}
             head={head} header_rows={1} columns={targets + 2} rows={shown.len()} row={row}
             tabindex={AttrValue::Static("0")} print_all=true />

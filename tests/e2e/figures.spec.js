@@ -129,6 +129,9 @@ for (const [text, message] of [
     const neighbours = [app.cell('TP HCM', VI.casesSolved, CUR), app.cell('Hà Nội', VI.casesSolved, BASE)];
     await c.click();
     const places = await Promise.all(neighbours.map((n) => n.boundingBox()));
+    // Nor may the results: the unit's row keeps its height, so the page below does not move.
+    const row = app.resultRow('Hà Nội');
+    const rowHeight = (await row.boundingBox()).height;
     await app.type('Hà Nội', VI.casesSolved, CUR, text);
     await expect(c).toHaveAttribute('aria-invalid', 'true');
     await expect(c).toHaveAccessibleDescription(message);
@@ -137,6 +140,9 @@ for (const [text, message] of [
     expect(await Promise.all(neighbours.map((n) => n.boundingBox()))).toEqual(places);
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Số liệu không hợp lệ');
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Điểm 0,00/12');
+    expect((await row.boundingBox()).height).toBe(rowHeight);
+    // The problem is cut to two lines in the matrix; its whole text is the hover title.
+    await expect(app.resultCell('Hà Nội', T.t6a).getByTitle(/^Số vụ án điều tra, khám phá \(kỳ này\): /)).toBeVisible();
     // Leaving the cell keeps the text exactly as typed.
     await page.keyboard.press('Tab');
     await expect(c).toHaveValue(text);
