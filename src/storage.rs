@@ -91,6 +91,15 @@ pub struct Stored {
     pub active: usize,
     /// The write sequence it was stored under.
     pub seq: u64,
+    /// The tab that wrote it (empty for a workspace no tab wrote).
+    pub tab: String,
+}
+
+impl Stored {
+    /// Whether this is the version the tab `tab` wrote under `seq` (a tab's own last write).
+    pub fn is_own_write(&self, tab: &str, seq: u64) -> bool {
+        self.seq == seq && self.tab == tab
+    }
 }
 
 /// What was found in storage at start-up.
@@ -158,6 +167,7 @@ pub fn decode(raw: &str) -> Result<Stored, ImportError> {
         doc,
         others,
         seq: env.seq,
+        tab: env.tab,
     })
 }
 
@@ -521,12 +531,13 @@ impl Store for LocalStore {
 
 #[cfg(test)]
 mod tests {
-    fn stored(doc: Document, seq: u64) -> Loaded {
+    fn stored(doc: Document, seq: u64, tab: &str) -> Loaded {
         Loaded::Doc(Box::new(Stored {
             doc,
             others: vec![],
             active: 0,
             seq,
+            tab: tab.into(),
         }))
     }
 
@@ -546,7 +557,7 @@ mod tests {
         assert_eq!(load(&mut s, 0.0), Loaded::Empty);
         let d = doc_with_fires(3);
         assert_eq!(save(&mut s, &d, &[], 0, 0, "a", 1.0, false), Saved::Ok(1));
-        assert_eq!(load(&mut s, 2.0), stored(d, 1));
+        assert_eq!(load(&mut s, 2.0), stored(d, 1, "a"));
     }
 
     #[test]
@@ -624,7 +635,11 @@ mod tests {
             save(&mut s, &doc_with_fires(3), &[], 0, 1, "a", 3.0, false),
             Saved::Conflict
         );
-        assert_eq!(load(&mut s, 4.0), stored(doc_with_fires(2), 2));
+        assert_eq!(load(&mut s, 4.0), stored(doc_with_fires(2), 2, "b"));
+        // What is stored is b's own last write, not a's.
+        let now = decode(&s.map[DOC_KEY]).unwrap();
+        assert!(now.is_own_write("b", 2));
+        assert!(!now.is_own_write("a", 2) && !now.is_own_write("b", 1));
         // The user chose to keep a's version.
         assert_eq!(
             save(&mut s, &doc_with_fires(3), &[], 0, 1, "a", 5.0, true),

@@ -99,6 +99,7 @@ fn boot() -> Boot {
         others: vec![],
         active: 0,
         seq,
+        tab: String::new(),
     };
     let (stored, writable, banner) = match storage::load(store.as_mut(), browser::now_ms()) {
         Loaded::Empty => (fresh(0), true, None),
@@ -394,12 +395,25 @@ pub fn app() -> Html {
                         if e.key().as_deref() != Some(storage::DOC_KEY) {
                             return;
                         }
-                        let Some(raw) = e.new_value() else { return };
+                        let Some(announced) = e.new_value() else {
+                            return;
+                        };
                         let mut s = session.borrow_mut();
                         if !s.writable {
                             return;
                         }
+                        // What is stored now, not what the event announces: when two tabs save
+                        // at the same moment, each is told of the other's write, but the
+                        // storage keeps the later one, and this tab's view of it says which.
+                        let now = s.store.borrow().get(storage::DOC_KEY);
+                        let raw = match now {
+                            Ok(Some(raw)) => raw,
+                            _ => announced,
+                        };
                         match storage::decode(&raw) {
+                            // This tab's own last write is what is stored: the event was of a
+                            // write it replaced, and nothing of this tab's is lost.
+                            Ok(stored) if stored.is_own_write(&s.tab, s.base_seq) => {}
                             Ok(stored) if s.written_over_alongside(&stored) => {
                                 // Never adopted silently: this tab's saved edits would be lost.
                                 // Its version counts as unsaved, and its next save, written over

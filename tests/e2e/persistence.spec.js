@@ -327,10 +327,17 @@ test('two tabs saving at the same instant: no tab loses its edit without being t
   // Exactly one version was stored, so exactly one tab's edit is missing from it.
   expect(missing.length).toBe(1);
   const [lost] = missing;
+  const kept = tabs.find((t) => t !== lost);
   await expect(lost.app.alert(), `the tab whose ${lost.id} edit is not stored says so`).toContainText('Một thẻ khác vừa lưu dữ liệu');
   await expect(lost.app.saveState()).toHaveText('Chưa lưu');
-  // Keeping its version stores it.
+  // The tab whose edit is stored raises no alarm: it was told of the other's write, but that
+  // write is the one its own replaced.
+  await expect(kept.app.alert(), `the tab whose ${kept.id} edit is stored`).toHaveCount(0);
+  await expect(kept.app.saveState()).not.toHaveText('Chưa lưu');
+  // Keeping its version stores it, and the other tab takes it, with its own edit in it.
   await lost.app.control('keepMine').click();
   await expect.poll(() => lost.app.storedFigure(lost.id, 'fires', 'current')).toBe(lost.value);
   await expect(lost.app.alert()).toHaveCount(0);
+  await expect(kept.app.cell(...lost.cell)).toHaveValue(String(lost.value));
+  await expect(kept.app.alert()).toHaveCount(0);
 });
