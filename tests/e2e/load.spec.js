@@ -76,3 +76,20 @@ test('nothing above the grid moves as the page arrives (the grid is rendered aft
   // The grid did come after the first render, which is what could move things.
   expect(await page.evaluate(() => window.__gridInFirstRender)).toBe(false);
 });
+
+test('a page that gets no frames (not shown) still renders the grid, by its timer', async ({ page }) => {
+  // A page opened in a background tab gets no animation frames until it is shown; the grid,
+  // rendered after the first painted frame, must not wait for that. Here frames never come.
+  await page.addInitScript(() => {
+    window.__framesAsked = 0;
+    window.requestAnimationFrame = () => ++window.__framesAsked;
+  });
+  const app = new AppPage(page);
+  await app.goto();
+  await expect(app.resultCell('Hà Nội', 6)).toContainText('Chưa có số liệu');
+  // The app did ask for a frame, so the grid below comes from the fallback timer.
+  expect(await page.evaluate(() => window.__framesAsked)).toBeGreaterThan(0);
+  await app.fill('Hà Nội', 'Số vụ án xảy ra', 'kỳ này', '1840');
+  await app.fill('Hà Nội', 'Số vụ án điều tra, khám phá', 'kỳ này', '1670');
+  await expect(app.resultCell('Hà Nội', 6)).toContainText('90,76%');
+});
