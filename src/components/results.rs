@@ -61,6 +61,9 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
+/// A gap or problem longer than this (in characters) may take more than two lines of a cell.
+const LONG_DETAIL: usize = 40;
+
 /// One result cell's content: status, value and margin, gap or problem, points.
 pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
     let e = &t.eval;
@@ -78,10 +81,16 @@ pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
         }
     });
     // In the matrix a cell is at least five lines high (styles/app.css), which a valid result
-    // fills; problems are cut to two lines with an ellipsis (the whole text is the hover title
-    // and stays in the accessible text), so a figure turning invalid or valid does not change
-    // its row's height.
-    let problems = !e.problems.is_empty();
+    // fills, and a long gap or problem (a no-increase target lists every figure that rose) is
+    // cut to two lines with an ellipsis, the whole text being the hover title and staying in
+    // the accessible text (the unit's view shows it in full). So a figure turning invalid or
+    // valid does not change its row's height, and rows differ by a line at most. Short texts
+    // are not clipped: every clip is a node the browser walks on each frame.
+    let title = detail
+        .as_ref()
+        .filter(|d| !e.problems.is_empty() || d.chars().count() > LONG_DETAIL)
+        .cloned();
+    let long = title.is_some();
     html! {
         <div class={classes!("result", status_class(e.status))}>
             <span class="status"><span aria-hidden="true">{status_icon(e.status)}</span>{" "}{status_label(e.status, lang)}</span>
@@ -91,8 +100,7 @@ pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
                 </span>
             }
             if let Some(d) = detail {
-                <span class={classes!("gap", problems.then_some("problems"))}
-                    title={problems.then(|| d.clone())}>{d}</span>
+                <span class={classes!("gap", long.then_some("long"))} {title}>{d}</span>
             }
             if let Some(m) = manual { <span class="gap">{m}</span> }
             <span class="points">{format!("{} {}/{}", tr(lang, "Điểm", "Points"), points(&t.points, lang), dec(t.max_points, lang))}</span>

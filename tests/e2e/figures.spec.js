@@ -315,3 +315,31 @@ test('arrow keys, Enter and Shift+Enter move between cells', async ({ page }) =>
   await page.keyboard.press('Enter');
   await expect(app.cell('Cần Thơ', VI.fires, CUR)).toBeFocused();
 });
+
+test('a long gap is cut to two lines in the matrix, and is whole in its title and the unit view', async ({ page }) => {
+  const app = new AppPage(page);
+  const row = app.resultRow('Hà Nội');
+  const before = (await row.boundingBox()).height;
+  // Every fire and explosion figure rose: the no-increase target lists all five.
+  const risen = ['Số vụ cháy', 'Số vụ nổ', 'Cháy, nổ: số người chết', 'Cháy, nổ: số người bị thương', VI.propertyLoss];
+  for (const ind of risen) {
+    await app.type('Hà Nội', ind, BASE, '1');
+    await app.type('Hà Nội', ind, CUR, '2');
+  }
+  await page.keyboard.press('Tab');
+  const t7b = app.resultCell('Hà Nội', T.t7b);
+  await expect(t7b).toContainText('Không đạt');
+  const gap = t7b.getByTitle(/^Số vụ cháy: vượt 1 vụ;.*Cháy, nổ: thiệt hại tài sản: vượt 1 tỷ đồng$/);
+  await expect(gap).toBeVisible();
+  // In the page's text (and so for a screen reader) the whole list is there.
+  await expect(t7b).toContainText('Cháy, nổ: thiệt hại tài sản: vượt 1 tỷ đồng');
+  // Cut to two lines: the row is as high as before.
+  expect((await row.boundingBox()).height).toBe(before);
+  const lineHeight = await gap.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+  expect((await gap.boundingBox()).height).toBeLessThanOrEqual(2 * lineHeight + 1);
+  // The unit's view shows the whole list, not cut.
+  await app.openUnit('Công an TP Hà Nội');
+  const whole = page.getByRole('table', { name: /Kết quả/ }).getByText(/^Số vụ cháy: vượt 1 vụ;/);
+  await expect(whole).toBeVisible();
+  expect(await whole.evaluate((e) => [getComputedStyle(e).webkitLineClamp, e.scrollHeight <= e.clientHeight])).toEqual(['none', true]);
+});
