@@ -61,8 +61,10 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// A gap or problem longer than this (in characters) may take more than two lines of a cell.
-const LONG_DETAIL: usize = 40;
+/// A gap longer than this (in characters) is cut to two lines in the matrix: a no-increase
+/// target's list of the figures that rose is, a reduction's excess and allowed maximum (at most
+/// ≈ 58 characters) is not.
+const LONG_DETAIL: usize = 60;
 
 /// One result cell's content: status, value and margin, gap or problem, points.
 pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
@@ -84,8 +86,8 @@ pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
     // fills, and a long gap or problem (a no-increase target lists every figure that rose) is
     // cut to two lines with an ellipsis, the whole text being the hover title and staying in
     // the accessible text (the unit's view shows it in full). So a figure turning invalid or
-    // valid does not change its row's height, and rows differ by a line at most. Short texts
-    // are not clipped: every clip is a node the browser walks on each frame.
+    // valid does not change its row's height, and rows differ by two lines at most. Short
+    // texts are not clipped: every clip is a node the browser walks on each frame.
     let title = detail
         .as_ref()
         .filter(|d| !e.problems.is_empty() || d.chars().count() > LONG_DETAIL)

@@ -125,21 +125,27 @@ for (const [text, message] of [
     const app = new AppPage(page);
     await app.type('Hà Nội', VI.casesOccurred, CUR, '2000');
     const c = app.cell('Hà Nội', VI.casesSolved, CUR);
-    // The cells beside and below, whose places must not move when the message appears.
+    await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('thiếu 1 số liệu');
+    // The cells beside and below, whose places in the grid must not move when the message
+    // appears (each read at once with its table's, in one step of the page).
     const neighbours = [app.cell('TP HCM', VI.casesSolved, CUR), app.cell('Hà Nội', VI.casesSolved, BASE)];
+    const placesInGrid = () => Promise.all(neighbours.map((n) => n.evaluate((e) => {
+      const [b, g] = [e.getBoundingClientRect(), e.closest('table').getBoundingClientRect()];
+      return [b.x - g.x, b.y - g.y, b.width, b.height];
+    })));
     await c.click();
-    const places = await Promise.all(neighbours.map((n) => n.boundingBox()));
+    const places = await placesInGrid();
     // Nor may the results: the unit's row keeps its height, so the page below does not move.
     const row = app.resultRow('Hà Nội');
     const rowHeight = (await row.boundingBox()).height;
     await app.type('Hà Nội', VI.casesSolved, CUR, text);
     await expect(c).toHaveAttribute('aria-invalid', 'true');
     await expect(c).toHaveAccessibleDescription(message);
-    // The message is shown by the cell, not only announced, and takes no room in the grid.
-    await expect(app.cellNote(message)).toBeVisible();
-    expect(await Promise.all(neighbours.map((n) => n.boundingBox()))).toEqual(places);
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Số liệu không hợp lệ');
     await expect(app.resultCell('Hà Nội', T.t6a)).toContainText('Điểm 0,00/12');
+    // The message is shown by the cell, not only announced, and takes no room in the grid.
+    await expect(app.cellNote(message)).toBeVisible();
+    expect(await placesInGrid()).toEqual(places);
     expect((await row.boundingBox()).height).toBe(rowHeight);
     // The problem is cut to two lines in the matrix; its whole text is the hover title.
     await expect(app.resultCell('Hà Nội', T.t6a).getByTitle(/^Số vụ án điều tra, khám phá \(kỳ này\): /)).toBeVisible();
