@@ -381,6 +381,14 @@ impl Limits {
     }
 }
 
+/// The sum of the targets' points when they are all whole and it fits in 128 bits.
+#[inline(always)]
+fn whole_sum(targets: &[TargetResult]) -> Option<i128> {
+    targets
+        .iter()
+        .try_fold(0i128, |sum, t| sum.checked_add(t.points.whole()?))
+}
+
 fn unit_result(
     pact: &Pact,
     limits: &Limits,
@@ -389,19 +397,26 @@ fn unit_result(
     targets: Vec<TargetResult>,
 ) -> UnitResult {
     let mut contents = Vec::with_capacity(pact.contents.len());
-    let mut it = targets.iter();
+    let mut rest = targets.as_slice();
     for ((c, max), key) in pact
         .contents
         .iter()
         .zip(&limits.content_max)
         .zip(&limits.content_keys)
     {
-        let points: Points = it.by_ref().take(c.targets.len()).map(|t| &t.points).sum();
+        let (these, others) = rest.split_at(c.targets.len().min(rest.len()));
+        rest = others;
+        // Whole points, the usual case, are added as integers, so that the entry is written in
+        // place (a sum made apart would be built on the stack and the entry copied into the list).
+        let whole = whole_sum(these);
         contents.push(ContentPoints {
             content: key.clone(),
-            points,
+            points: Points::from_ratio(Ratio::from_integer(whole.unwrap_or(0))),
             max_points: *max,
         });
+        if let (None, Some(entry)) = (whole, contents.last_mut()) {
+            entry.points = these.iter().map(|t| &t.points).sum();
+        }
     }
     let bonus = sum_capped(d, AdjustmentKind::Bonus, &limits.bonus_cap);
     let deduction = sum_capped(d, AdjustmentKind::Deduction, &limits.deduction_cap);
@@ -520,4 +535,28 @@ fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
         }
     }
     idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(points: Ratio) -> TargetResult {
+        TargetResult {
+            eval: Evaluation::new(Key::new("t"), Status::Met),
+            points: Points::from_ratio(points),
+            max_points: Dec::ZERO,
+        }
+    }
+
+    /// A content's points are added as integers only when every target's are whole and the sum
+    /// fits; otherwise `Points` adds them.
+    #[test]
+    fn whole_sums_are_only_of_whole_points() {
+        let int = Ratio::from_integer;
+        assert_eq!(whole_sum(&[]), Some(0));
+        assert_eq!(whole_sum(&[target(int(3)), target(int(-1))]), Some(2));
+        assert_eq!(whole_sum(&[target(int(3)), target(Ratio::new(1, 2))]), None);
+        assert_eq!(whole_sum(&[target(int(i128::MAX)), target(int(1))]), None);
+    }
 }
