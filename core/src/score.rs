@@ -470,58 +470,10 @@ fn unit_result(
     }
 }
 
-/// What ranks a unit whose total and deductions are whole.
-struct RankKey<'u> {
-    total: i128,
-    deduction: i128,
-    met: usize,
-    unit: &'u str,
-    /// The unit's position in the results.
-    i: usize,
-}
-
 /// Assigns ranks with the documented tie-break and sets the Government flag. Returns the units'
 /// positions in rank order.
 fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..units.len()).collect();
-    let by_rank = |x: &UnitResult, y: &UnitResult| {
-        y.total
-            .cmp(&x.total)
-            .then_with(|| y.met.cmp(&x.met))
-            .then_with(|| x.deduction.cmp(&y.deduction))
-            .then_with(|| x.unit.cmp(&y.unit))
-    };
-    // Whole totals and deductions, the usual case, are compared as plain integers: the same order.
-    // The keys are sorted themselves (one small record each, the id read from the pact) rather
-    // than positions into the results; the sort is stable and starts in the units' order, as
-    // `idx` does.
-    let whole: Option<Vec<RankKey>> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            Some(RankKey {
-                total: u.total.whole()?,
-                deduction: u.deduction.whole()?,
-                met: u.met,
-                unit: u.unit.as_str(),
-                i,
-            })
-        })
-        .collect();
-    match whole {
-        Some(mut keys) => {
-            keys.sort_by(|x, y| {
-                y.total
-                    .cmp(&x.total)
-                    .then_with(|| y.met.cmp(&x.met))
-                    .then_with(|| x.deduction.cmp(&y.deduction))
-                    .then_with(|| x.unit.cmp(y.unit))
-            });
-            idx.clear();
-            idx.extend(keys.iter().map(|k| k.i));
-        }
-        None => idx.sort_by(|&a, &b| by_rank(&units[a], &units[b])),
-    }
+    let idx = rank_order(units);
     for (pos, &i) in idx.iter().enumerate() {
         units[i].rank = pos + 1;
         units[i].government_flag =
@@ -537,9 +489,109 @@ fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
     idx
 }
 
+/// The units' positions in rank order: higher total first, then more targets met, then fewer
+/// deduction points, then unit id, then position (two units with the same id keep their order).
+///
+/// When totals and deductions are whole (the usual case), the units are ranked by sorting one
+/// 128-bit integer each, which holds all of that ([`rank_keys`]) — no comparison closure. The
+/// position makes every key distinct, so an unstable sort gives the one order. Units whose keys
+/// differ only in their positions may still have different ids (when an id is longer than the part
+/// of it the key holds); they are then put in order by their whole ids.
+fn rank_order(units: &[UnitResult]) -> Vec<usize> {
+    let Some((mut keys, position_bits)) = rank_keys(units) else {
+        return rank_order_general(units);
+    };
+    keys.sort_unstable();
+    let position = |k: u128| (k & ((1 << position_bits) - 1)) as usize;
+    let mut order: Vec<usize> = keys.iter().map(|&k| position(k)).collect();
+    // Runs of keys equal but for the position: by the whole id (a stable sort keeps the order by
+    // position for equal ids).
+    let mut start = 0;
+    while start < keys.len() {
+        let head = keys[start] >> position_bits;
+        let end = keys[start..]
+            .iter()
+            .position(|&k| k >> position_bits != head)
+            .map_or(keys.len(), |n| start + n);
+        if end - start > 1 {
+            order[start..end].sort_by(|&a, &b| units[a].unit.cmp(&units[b].unit));
+        }
+        start = end;
+    }
+    order
+}
+
+/// The documented ranking, comparing the exact values themselves.
+fn rank_order_general(units: &[UnitResult]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..units.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let (x, y) = (&units[a], &units[b]);
+        y.total
+            .cmp(&x.total)
+            .then_with(|| y.met.cmp(&x.met))
+            .then_with(|| x.deduction.cmp(&y.deduction))
+            .then_with(|| x.unit.cmp(&y.unit))
+    });
+    idx
+}
+
+/// The number of bits `x` needs.
+fn bits(x: u128) -> u32 {
+    u128::BITS - x.leading_zeros()
+}
+
+/// Per unit, an integer whose order is the ranking's, and how many of its low bits hold the
+/// position; `None` when a total or a deduction is not whole, or when the fields below do not fit
+/// in 128 bits. From the highest bits: how far the total is below the highest total, how many
+/// targets fewer than the most met are met, how far the deduction is above the lowest (each as
+/// wide as its range needs), then as many of the id's first bytes as fit (up to 8, padded with
+/// zeros: when they differ, they compare as the ids do), then the position.
+fn rank_keys(units: &[UnitResult]) -> Option<(Vec<u128>, u32)> {
+    let whole: Vec<(i128, i128)> = units
+        .iter()
+        .map(|u| Some((u.total.whole()?, u.deduction.whole()?)))
+        .collect::<Option<_>>()?;
+    let (Some(&(top, _)), Some(&(bottom, _))) = (
+        whole.iter().max_by_key(|w| w.0),
+        whole.iter().min_by_key(|w| w.0),
+    ) else {
+        return Some((Vec::new(), 0));
+    };
+    let low = whole.iter().map(|w| w.1).min().unwrap_or(0);
+    let high = whole.iter().map(|w| w.1).max().unwrap_or(0);
+    let most = units.iter().map(|u| u.met).max().unwrap_or(0);
+    let least = units.iter().map(|u| u.met).min().unwrap_or(0);
+    let span = |a: i128, b: i128| a.checked_sub(b).and_then(|d| u128::try_from(d).ok());
+    let total_bits = bits(span(top, bottom)?);
+    let met_bits = bits((most - least) as u128);
+    let deduction_bits = bits(span(high, low)?);
+    let position_bits = bits(units.len() as u128 - 1);
+    let used = total_bits + met_bits + deduction_bits + position_bits;
+    let id_bytes = (u128::BITS.checked_sub(used)? / 8).min(8) as usize;
+    // `key << width` is never `x << 128` with `x` not 0: a field 128 bits wide is the only one.
+    let push = |key: u128, width: u32, field: u128| key.checked_shl(width).unwrap_or(0) | field;
+    let keys = units
+        .iter()
+        .zip(&whole)
+        .enumerate()
+        .map(|(i, (u, &(total, deduction)))| {
+            let mut prefix = [0u8; 16];
+            let n = u.unit.len().min(id_bytes);
+            prefix[16 - id_bytes..16 - id_bytes + n].copy_from_slice(&u.unit.as_bytes()[..n]);
+            let mut key = (top - total) as u128;
+            key = push(key, met_bits, (most - u.met) as u128);
+            key = push(key, deduction_bits, (deduction - low) as u128);
+            key = push(key, 8 * id_bytes as u32, u128::from_be_bytes(prefix));
+            push(key, position_bits, i as u128)
+        })
+        .collect();
+    Some((keys, position_bits))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn target(points: Ratio) -> TargetResult {
         TargetResult {
@@ -558,5 +610,115 @@ mod tests {
         assert_eq!(whole_sum(&[target(int(3)), target(int(-1))]), Some(2));
         assert_eq!(whole_sum(&[target(int(3)), target(Ratio::new(1, 2))]), None);
         assert_eq!(whole_sum(&[target(int(i128::MAX)), target(int(1))]), None);
+    }
+
+    fn unit(id: &str, total: Ratio, met: usize, deduction: Ratio) -> UnitResult {
+        UnitResult {
+            unit: Key::new(id),
+            targets: Vec::new(),
+            contents: Vec::new(),
+            bonus: Points::zero(),
+            deduction: Points::from_ratio(deduction),
+            total: Points::from_ratio(total),
+            met,
+            level: None,
+            rank: 0,
+            tied: false,
+            ministry_flag: false,
+            government_flag: false,
+            provisional: Vec::new(),
+        }
+    }
+
+    /// Ids that often share their first 8 bytes, differ only after them, or only in length, or
+    /// hold a zero byte (which the prefix pads with).
+    fn id() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "",
+            "a",
+            "a\0",
+            "b",
+            "u1",
+            "u10",
+            "u2",
+            "unit_000",
+            "unit_0001",
+            "unit_0002",
+            "unit_0002x",
+            "unit_001",
+            "unit\0\0\0\0",
+            "unit\0\0\0\0a",
+            "zzzzzzzzzz",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    /// A total or deduction that the integer keys hold.
+    fn whole() -> impl Strategy<Value = Ratio> {
+        (-3i128..4).prop_map(Ratio::from_integer)
+    }
+
+    /// One that they do not: a fraction, or one too far from the others.
+    fn unusual() -> impl Strategy<Value = Ratio> {
+        prop_oneof![
+            (-3i128..4, 2i128..4).prop_map(|(n, d)| Ratio::new(n * d + 1, d)),
+            prop::sample::select(vec![
+                i128::MIN + 1,
+                i128::MAX,
+                1 << 100,
+                1 << 64,
+                -(1 << 64),
+                1 << 32
+            ])
+            .prop_map(Ratio::from_integer),
+        ]
+    }
+
+    proptest! {
+        /// The integer keys rank as the exact comparison does, ties and equal ids included; and
+        /// with one unusual total or deduction, the exact comparison is what ranks.
+        #[test]
+        fn ranking_by_integer_keys_is_the_documented_ranking(
+            units in prop::collection::vec((id(), whole(), 0usize..3, whole()), 0..40),
+            odd in prop::option::of((any::<prop::sample::Index>(), any::<bool>(), unusual())),
+        ) {
+            let mut units: Vec<UnitResult> = units
+                .iter()
+                .map(|(id, total, met, deduction)| unit(id, *total, *met, *deduction))
+                .collect();
+            prop_assert_eq!(rank_keys(&units).is_some(), true);
+            if let (Some((at, total, value)), false) = (odd, units.is_empty()) {
+                let n = units.len();
+                let u = &mut units[at.index(n)];
+                if total { u.total = Points::from_ratio(value) } else { u.deduction = Points::from_ratio(value) }
+            }
+            prop_assert_eq!(rank_order(&units), rank_order_general(&units));
+        }
+    }
+
+    /// The keys are used for whole values whose ranges fit, and only then; with wide ranges they
+    /// hold fewer of the id's bytes, or none.
+    #[test]
+    fn integer_keys_cover_the_usual_case() {
+        let int = Ratio::from_integer;
+        let whole = [unit("b", int(90), 3, int(2)), unit("a", int(-5), 1, int(0))];
+        assert_eq!(rank_keys(&whole).map(|k| k.1), Some(1));
+        assert_eq!(rank_order(&whole), vec![0, 1]);
+        let fraction = [unit("a", Ratio::new(1, 2), 0, int(0))];
+        assert!(rank_keys(&fraction).is_none());
+        let too_wide = [
+            unit("a", int(i128::MAX), 0, int(0)),
+            unit("b", int(i128::MIN + 1), 0, int(0)),
+        ];
+        assert!(rank_keys(&too_wide).is_none());
+        assert_eq!(rank_order(&too_wide), vec![0, 1]);
+        let wide = [
+            unit("unit_b", int(0), 0, int(1 << 120)),
+            unit("unit_a", int(0), 0, int(0)),
+            unit("unit_a", int(0), 0, int(1 << 120)),
+            unit("unit_", int(0), 0, int(1 << 120)),
+        ];
+        assert!(rank_keys(&wide).is_some());
+        assert_eq!(rank_order(&wide), vec![1, 3, 2, 0]);
     }
 }
