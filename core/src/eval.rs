@@ -347,6 +347,18 @@ fn check(ind: Ind, entry: &Entry, period: PeriodKind) -> Result<Fig, Problem> {
     })
 }
 
+/// The largest mantissa of a figure with `s` decimals, [`MAX_FIGURE`] · 10^s, for `s` in
+/// `0..=MAX_AMOUNT_SCALE` (a table rather than a 128-bit product per cell).
+const MAX_MANTISSA: [i128; MAX_AMOUNT_SCALE as usize + 1] = {
+    let mut t = [MAX_FIGURE; MAX_AMOUNT_SCALE as usize + 1];
+    let mut s = 1;
+    while s < t.len() {
+        t[s] = t[s - 1] * 10;
+        s += 1;
+    }
+    t
+};
+
 /// A number entered for an indicator of `kind`, checked: not negative, whole for a count, at
 /// most [`MAX_FIGURE`] with at most [`MAX_AMOUNT_SCALE`] decimals.
 #[inline(always)]
@@ -367,8 +379,9 @@ fn read_value(d: Dec, kind: IndicatorKind) -> Result<Fig, fn(Id, PeriodKind) -> 
     };
     let too_large: fn(Id, PeriodKind) -> Problem =
         |indicator, period| Problem::TooLarge { indicator, period };
-    if s > MAX_AMOUNT_SCALE || m > MAX_FIGURE * POW10[s as usize] {
-        return Err(too_large);
+    match MAX_MANTISSA.get(s as usize) {
+        Some(&max) if m <= max => {}
+        _ => return Err(too_large),
     }
     // At most 10^12 · 10^6.
     let m = i64::try_from(m).map_err(|_| too_large)?;
@@ -1035,6 +1048,31 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An amount is read when it is at most 10^12 with at most 6 decimals, at every scale: the
+    /// table of largest mantissas is the product it replaces.
+    #[test]
+    fn amounts_up_to_the_limit_are_read() {
+        for s in 0..=MAX_AMOUNT_SCALE {
+            let ulp = Dec(rust_decimal::Decimal::new(1, s));
+            let limit = Dec(Dec::int(1_000_000_000_000).0 + ulp.0 - ulp.0);
+            for (d, ok) in [
+                (limit, true),
+                (Dec(limit.0 - ulp.0), true),
+                (Dec(limit.0 + ulp.0), false),
+            ] {
+                let read = read_value(d, IndicatorKind::Amount).map(|f| (f.m, f.s));
+                assert_eq!(read.is_ok(), ok, "{d} ({s} decimals)");
+                if let Ok((m, scale)) = read {
+                    assert_eq!(Dec(rust_decimal::Decimal::new(m, scale)), d);
+                }
+            }
+        }
+        assert_eq!(
+            MAX_MANTISSA[MAX_AMOUNT_SCALE as usize],
+            MAX_FIGURE * POW10[6]
+        );
+    }
 
     /// The in-order shortcut of `find_sorted` finds what a lookup of each id finds, whether the
     /// unit's ids are exactly the plan's or one is missing, extra, or different in its place
