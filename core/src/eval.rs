@@ -691,12 +691,11 @@ fn find_sorted<'d, 'i, V>(
 ) {
     out.clear();
     if map.len() == ids.len() {
-        for ((key, value), id) in map.iter().zip(ids.clone()) {
-            if !same_id(key, id) {
-                break;
-            }
-            out.push(Some(value));
-        }
+        out.extend(
+            map.iter()
+                .zip(ids.clone())
+                .map_while(|((key, value), id)| same_id(key, id).then_some(Some(value))),
+        );
         if out.len() == map.len() {
             return;
         }
