@@ -314,7 +314,12 @@ fn target_points(
     }
 }
 
-fn sum_capped(d: &UnitData, kind: AdjustmentKind, cap: &Points) -> Points {
+/// The unit's bonus or deduction lines of `kind` added up, capped; `none` is what a unit with no
+/// adjustment line gets (0, or the cap if it is below 0), worked out once per pact.
+fn sum_capped(d: &UnitData, kind: AdjustmentKind, cap: &Points, none: &Points) -> Points {
+    if d.adjustments.is_empty() {
+        return none.clone();
+    }
     let sum: Points = d
         .adjustments
         .iter()
@@ -333,6 +338,9 @@ struct Limits {
     bonus_cap: Points,
     /// The deduction cap.
     deduction_cap: Points,
+    /// The bonus and the deduction counted for a unit with no adjustment line.
+    no_bonus: Points,
+    no_deduction: Points,
     /// Each content's maximum.
     content_max: Vec<Dec>,
     /// Each content's id and each level's id, as results hold them.
@@ -362,13 +370,17 @@ impl Limits {
                 (l.min_total.map(Points::from_dec), floors)
             })
             .collect();
+        let bonus_cap = Points::from_dec(pact.adjustments.bonus_cap);
+        let deduction_cap = Points::from_dec(pact.adjustments.deduction_cap);
         Limits {
             target_max: pact
                 .targets()
                 .map(|(_, t)| Points::from_dec(t.max_points))
                 .collect(),
-            bonus_cap: Points::from_dec(pact.adjustments.bonus_cap),
-            deduction_cap: Points::from_dec(pact.adjustments.deduction_cap),
+            bonus_cap: bonus_cap.clone(),
+            deduction_cap: deduction_cap.clone(),
+            no_bonus: Points::zero().min(bonus_cap),
+            no_deduction: Points::zero().min(deduction_cap),
             content_max,
             content_keys: pact.contents.iter().map(|c| Key::new(&c.id)).collect(),
             level_keys: pact
@@ -418,8 +430,18 @@ fn unit_result(
             entry.points = these.iter().map(|t| &t.points).sum();
         }
     }
-    let bonus = sum_capped(d, AdjustmentKind::Bonus, &limits.bonus_cap);
-    let deduction = sum_capped(d, AdjustmentKind::Deduction, &limits.deduction_cap);
+    let bonus = sum_capped(
+        d,
+        AdjustmentKind::Bonus,
+        &limits.bonus_cap,
+        &limits.no_bonus,
+    );
+    let deduction = sum_capped(
+        d,
+        AdjustmentKind::Deduction,
+        &limits.deduction_cap,
+        &limits.no_deduction,
+    );
     let target_sum: Points = contents.iter().map(|c| &c.points).sum();
     let total = target_sum + bonus.clone() - deduction.clone();
     let level = limits
@@ -598,6 +620,50 @@ mod tests {
             eval: Evaluation::new(Key::new("t"), Status::Met),
             points: Points::from_ratio(points),
             max_points: Dec::ZERO,
+        }
+    }
+
+    /// A unit with no adjustment line gets what adding none up and capping gives, for caps
+    /// below, at and above 0 (a cap below 0 is the cap).
+    #[test]
+    fn no_adjustment_line_is_the_capped_empty_sum() {
+        use crate::data::AdjustmentLine;
+        let mut with_line = UnitData::new("u");
+        with_line.adjustments.push(AdjustmentLine {
+            kind: AdjustmentKind::Bonus,
+            reason: String::new(),
+            points: Dec::int(2),
+            rule: None,
+        });
+        for cap in [
+            Dec::int(-2),
+            Dec::ZERO,
+            Dec::int(3),
+            Dec::parse("-0.5").unwrap(),
+        ] {
+            let mut pact = crate::default_pact::cluster1_2023();
+            pact.adjustments.bonus_cap = cap;
+            pact.adjustments.deduction_cap = cap;
+            let limits = Limits::of(&pact);
+            let cap = Points::from_dec(cap);
+            for d in [UnitData::new("u"), with_line.clone()] {
+                for (kind, none) in [
+                    (AdjustmentKind::Bonus, &limits.no_bonus),
+                    (AdjustmentKind::Deduction, &limits.no_deduction),
+                ] {
+                    let straight: Points = d
+                        .adjustments
+                        .iter()
+                        .filter(|a| a.kind == kind)
+                        .map(|a| Points::from_dec(a.points))
+                        .sum();
+                    assert_eq!(
+                        sum_capped(&d, kind, &cap, none),
+                        straight.min(cap.clone()),
+                        "{cap} {kind:?}"
+                    );
+                }
+            }
         }
     }
 
