@@ -23,14 +23,16 @@
 //! figure entered does, one equality test per id is enough). A figure is read as `m / 10^s`
 //! (`m ≤ 10^18`); a rate `n/d` is compared with `p/q` as `n·q` with `p·d`. The value, margin and
 //! attainment reported are the same fractions in lowest terms that `Ratio::new` gives: the value
-//! is reduced with a binary gcd in 64 bits when it fits, and the margin (value − p/q) and
+//! is reduced with a binary gcd in 64 bits when it fits (for a reduction, and for a criterion's
+//! change, after one remainder when the change is small against the baseline), and the margin (value − p/q) and
 //! attainment (value ÷ p/q) are worked out from the reduced value with gcds against the
 //! threshold's small parts only ([`crate::num`]). [`evaluate_target`] prepares just the one target.
 
 use crate::data::{Entry, Figure, ManualScore, PeriodKind, UnitData};
 use crate::model::{Comparator, Id, IndicatorKind, Key, Pact, Rule, Target};
 use crate::num::{
-    div_ceil, div_floor, div_reduced, reduced, serialize_opt_ratio, sub_reduced, Dec, Ratio, POW10,
+    div_ceil, div_floor, div_reduced, reduced, reduced_change, serialize_opt_ratio, sub_reduced,
+    Dec, Ratio, POW10,
 };
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -900,7 +902,7 @@ fn reduction(
     let fall = bb - cc;
     let met = cmp.holds((fall * q).cmp(&(p * bb)));
     e.status = if met { Status::Met } else { Status::NotMet };
-    let value = reduced(fall, bb);
+    let value = reduced_change(fall, bb);
     let (vn, vd) = (*value.numer(), *value.denom());
     e.value = Some(value);
     e.margin = Some(sub_reduced(vn, vd, p, q));
@@ -984,7 +986,7 @@ fn criterion(ind: Ind, key: Key, c: Fig, b: Fig, strict: bool) -> CriterionResul
         current: c.dec,
         baseline: b.dec,
         met,
-        change: (bb != 0).then(|| reduced(cc - bb, bb)),
+        change: (bb != 0).then(|| reduced_change(cc - bb, bb)),
         excess,
     }
 }

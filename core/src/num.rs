@@ -8,7 +8,8 @@
 //!
 //! Fractions are kept in lowest terms. The crate reduces them with a binary gcd (shifts and
 //! subtractions, in 64-bit arithmetic when the parts fit, so that 128-bit divisions are left to
-//! parts beyond 64 bits), and adds and compares fractions whose parts fit in 64 bits by
+//! parts beyond 64 bits; a change that is small against its baseline takes one remainder first,
+//! so that the binary steps run on small numbers), and adds and compares fractions whose parts fit in 64 bits by
 //! cross-multiplication in 128 bits; the results are the very fractions `num_rational` gives. A
 //! value minus or over a threshold, both already in lowest terms, needs only gcds with the
 //! threshold's small parts (Knuth's method). Whole points, the usual case, are added, clamped and
@@ -183,6 +184,25 @@ pub(crate) fn reduced(n: i128, d: i128) -> Ratio {
     } else {
         Ratio::new_raw(div_exact(n, g), div_exact(d, g))
     }
+}
+
+/// `n / d` in lowest terms, as [`reduced`] gives it, for a change `n` that is usually small
+/// against `d` (a few cases against a baseline of thousands). When `d` is more than 16 times `|n|`,
+/// the gcd starts with one remainder, `d mod |n|`, so that the binary steps (one or two per bit of
+/// the larger number) run on numbers below `|n|`.
+pub(crate) fn reduced_change(n: i128, d: i128) -> Ratio {
+    debug_assert!(d > 0 && n > i128::MIN);
+    if let (Ok(n64), Ok(d64)) = (i64::try_from(n), i64::try_from(d)) {
+        let (a, b) = (n64.unsigned_abs(), d64.unsigned_abs());
+        if a != 0 && b >> 4 > a {
+            // 0 < g ≤ |n|, so it fits.
+            return match gcd64(a, b % a) as i64 {
+                1 => Ratio::new_raw(n, d),
+                g => Ratio::new_raw(i128::from(n64 / g), i128::from(d64 / g)),
+            };
+        }
+    }
+    reduced(n, d)
 }
 
 /// The greatest common divisor in 64 bits (Stein's binary algorithm, as num-integer's, written
@@ -654,6 +674,32 @@ pub fn percent_rounded(r: &Ratio, decimals: u32) -> BigInt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A change reduced with its first remainder is the fraction `Ratio::new` gives, for
+        /// changes small and large against their baselines, of either sign, and parts beyond 64
+        /// bits.
+        #[test]
+        fn a_reduced_change_is_ratio_new(
+            n in proptest::prop_oneof![
+                -100i128..100,
+                -(1i128 << 40)..(1i128 << 40),
+                proptest::prelude::Just(i128::MIN + 1),
+                proptest::prelude::Just(i128::MAX),
+            ],
+            d in proptest::prop_oneof![1i128..5_000, 1i128..(1i128 << 62), (1i128 << 64)..i128::MAX],
+            k in 1i128..50,
+        ) {
+            let scaled = n.checked_mul(k).zip(d.checked_mul(k)).filter(|(n, _)| *n > i128::MIN);
+            for (n, d) in std::iter::once((n, d)).chain(scaled) {
+                let (r, expected) = (reduced_change(n, d), Ratio::new(n, d));
+                proptest::prop_assert_eq!(
+                    (*r.numer(), *r.denom()),
+                    (*expected.numer(), *expected.denom())
+                );
+            }
+        }
+    }
 
     #[test]
     fn rounding_is_half_away_from_zero() {
