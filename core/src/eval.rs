@@ -969,17 +969,23 @@ fn criterion(ind: Ind, key: Key, c: Fig, b: Fig, strict: bool) -> CriterionResul
         (true, _, _) => Some(cc < bb),
         (false, _, _) => Some(cc <= bb),
     };
-    let excess = if met == Some(false) {
-        // For a decrease of a count: one fewer; from a baseline of 0, back to 0 (where the
-        // criterion does not apply).
-        let allowed = if strict && is_count {
-            (b.dec.0 - Decimal::ONE).max(Decimal::ZERO)
-        } else {
-            b.dec.0
-        };
-        Dec((c.dec.0 - allowed).max(Decimal::ZERO))
-    } else {
-        Dec::ZERO
+    // For a decrease of a count: one fewer; from a baseline of 0, back to 0 (where the criterion
+    // does not apply).
+    let one_fewer = strict && is_count;
+    let excess = match met {
+        Some(false) => match (c.dec.0.scale(), b.dec.0.scale()) {
+            (0, 0) => whole_excess(c.m, b.m, one_fewer),
+            _ => None,
+        }
+        .unwrap_or_else(|| {
+            let allowed = if one_fewer {
+                (b.dec.0 - Decimal::ONE).max(Decimal::ZERO)
+            } else {
+                b.dec.0
+            };
+            Dec((c.dec.0 - allowed).max(Decimal::ZERO))
+        }),
+        _ => Dec::ZERO,
     };
     CriterionResult {
         indicator: key,
@@ -989,6 +995,20 @@ fn criterion(ind: Ind, key: Key, c: Fig, b: Fig, strict: bool) -> CriterionResul
         change: (bb != 0).then(|| reduced_change(cc - bb, bb)),
         excess,
     }
+}
+
+/// The excess of a criterion not met whose figures are written without decimals (the usual case),
+/// in integers: the same decimal as the subtraction in decimals gives, when it is above 0 (a
+/// decrease of an amount to the same figure, 0 here, is left to the decimals).
+#[inline]
+fn whole_excess(current: i64, baseline: i64, one_fewer: bool) -> Option<Dec> {
+    let allowed = if one_fewer {
+        (baseline - 1).max(0)
+    } else {
+        baseline
+    };
+    let excess = current - allowed;
+    (excess > 0).then(|| Dec(rust_decimal::Decimal::from(excess)))
 }
 
 /// One criterion of a no-increase or decrease target read on its own, for a chart of that
@@ -1103,6 +1123,34 @@ mod tests {
             MAX_MANTISSA[MAX_AMOUNT_SCALE as usize],
             MAX_FIGURE * POW10[6]
         );
+    }
+
+    /// The excess worked out in integers is the very decimal (scale and sign included) that the
+    /// subtraction in decimals gives, whenever it is used.
+    #[test]
+    fn whole_excess_is_the_decimal_one() {
+        use rust_decimal::Decimal;
+        let values = [0i64, 1, 2, 3, 7, 999_999_999_999, MAX_FIGURE as i64];
+        let mut used = 0;
+        for c in values {
+            for b in values {
+                for one_fewer in [false, true] {
+                    let Some(fast) = whole_excess(c, b, one_fewer) else {
+                        continue;
+                    };
+                    used += 1;
+                    let (c, b) = (Decimal::from(c), Decimal::from(b));
+                    let allowed = if one_fewer {
+                        (b - Decimal::ONE).max(Decimal::ZERO)
+                    } else {
+                        b
+                    };
+                    let slow = (c - allowed).max(Decimal::ZERO);
+                    assert_eq!(fast.0.serialize(), slow.serialize(), "{c} {b} {one_fewer}");
+                }
+            }
+        }
+        assert!(used > 20);
     }
 
     /// `same_id` is string equality for every length around its 8-byte steps, with a difference
