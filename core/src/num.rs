@@ -384,12 +384,13 @@ enum Repr {
 }
 
 impl Clone for Points {
-    #[inline]
+    // Inlined (a copy of the small form), with the rare big form cloned out of line.
+    #[inline(always)]
     fn clone(&self) -> Points {
-        Points(match &self.0 {
-            Repr::Small(r) => Repr::Small(*r),
-            Repr::Big(b) => Repr::Big(b.clone()),
-        })
+        match &self.0 {
+            Repr::Small(r) => Points(Repr::Small(*r)),
+            Repr::Big(b) => Points::clone_big(b),
+        }
     }
 }
 
@@ -419,6 +420,11 @@ impl Points {
             Repr::Small(r) => big(r),
             Repr::Big(b) => (**b).clone(),
         }
+    }
+
+    #[inline(never)]
+    fn clone_big(b: &BigRational) -> Points {
+        Points(Repr::Big(Box::new(b.clone())))
     }
 
     fn from_big(b: BigRational) -> Points {
