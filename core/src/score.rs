@@ -306,11 +306,17 @@ fn target_points(
             }
         }
         Status::Scored => {
-            return e
-                .manual
-                .as_ref()
-                .map(|m| Points::from_dec(m.score).clamp_to(max))
-                .unwrap_or_else(Points::zero)
+            return match &e.manual {
+                // A whole score against a whole maximum, the usual case: `clamp_to` on integers.
+                Some(m) => match (m.score.0.scale(), max.whole()) {
+                    (0, Some(most)) => {
+                        let n = m.score.0.mantissa().max(0);
+                        Points::from_ratio(Ratio::from_integer(if most < n { most } else { n }))
+                    }
+                    _ => Points::from_dec(m.score).clamp_to(max),
+                },
+                None => Points::zero(),
+            };
         }
         Status::Met | Status::NotMet => {}
     }
@@ -746,6 +752,30 @@ mod tests {
                 .any(|t| t.eval.status != Status::NoData)
         };
         assert!(counted(7) && !counted(13) && counted(299));
+    }
+
+    /// A manual score's points are the score clamped to 0..=max, whole or not (scores outside
+    /// the range never get this far, but the clamp holds for them too).
+    #[test]
+    fn manual_points_are_the_clamped_score() {
+        let pact = crate::default_pact::cluster1_2023();
+        let dec = |s: &str| Dec::parse(s).unwrap();
+        for max in ["10", "7.5", "0"] {
+            let max = Points::from_dec(dec(max));
+            for score in ["-1", "0", "3", "10", "20", "2.5", "7.50", "-0.5"] {
+                let mut e = Evaluation::new(Key::new("t"), Status::Scored);
+                e.manual = Some(crate::eval::ManualOutcome {
+                    score: dec(score),
+                    verified: true,
+                });
+                let points = target_points(&pact, &e, ScoringMethod::Manual, &max, None);
+                assert_eq!(
+                    points,
+                    Points::from_dec(dec(score)).clamp_to(&max),
+                    "{score} {max}"
+                );
+            }
+        }
     }
 
     /// A content's points are added as integers only when every target's are whole and the sum
