@@ -529,29 +529,70 @@ impl Points {
     }
 }
 
-impl PartialEq for Points {
-    fn eq(&self, other: &Points) -> bool {
-        self.cmp(other) == Ordering::Equal
+impl Points {
+    /// The order of two values: whole ones (the usual case) as integers, inline; any other pair
+    /// exactly, out of line.
+    #[inline(always)]
+    fn order(&self, other: &Points) -> Ordering {
+        match (&self.0, &other.0) {
+            (Repr::Small(a), Repr::Small(b)) if *a.denom() == 1 && *b.denom() == 1 => {
+                a.numer().cmp(b.numer())
+            }
+            _ => self.order_exact(other),
+        }
     }
-}
 
-impl Eq for Points {}
-
-impl PartialOrd for Points {
-    fn partial_cmp(&self, other: &Points) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Points {
-    #[inline]
-    fn cmp(&self, other: &Points) -> Ordering {
+    #[inline(never)]
+    fn order_exact(&self, other: &Points) -> Ordering {
         match (&self.0, &other.0) {
             // Exact: a cross-multiplication in 128 bits, or Ratio's own ordering, which never
             // overflows.
             (Repr::Small(a), Repr::Small(b)) => cmp_ratio(a, b),
             _ => self.to_big().cmp(&other.to_big()),
         }
+    }
+}
+
+impl PartialEq for Points {
+    #[inline(always)]
+    fn eq(&self, other: &Points) -> bool {
+        self.order(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Points {}
+
+impl PartialOrd for Points {
+    #[inline(always)]
+    fn partial_cmp(&self, other: &Points) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+
+    #[inline(always)]
+    fn lt(&self, other: &Points) -> bool {
+        self.order(other).is_lt()
+    }
+
+    #[inline(always)]
+    fn le(&self, other: &Points) -> bool {
+        self.order(other).is_le()
+    }
+
+    #[inline(always)]
+    fn gt(&self, other: &Points) -> bool {
+        self.order(other).is_gt()
+    }
+
+    #[inline(always)]
+    fn ge(&self, other: &Points) -> bool {
+        self.order(other).is_ge()
+    }
+}
+
+impl Ord for Points {
+    #[inline(always)]
+    fn cmp(&self, other: &Points) -> Ordering {
+        self.order(other)
     }
 }
 
