@@ -1073,24 +1073,26 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
         }
     };
     let score = score.unwrap_or(&NO_SCORE);
-    let verified = check(&score.verified, ScoreKind::Verified);
-    let own = check(&score.self_score, ScoreKind::SelfScore);
-    let outcome = match (verified, own) {
-        (Err(p), _) => return e.set_problems(vec![p]),
-        (Ok(Some(v)), _) => ManualOutcome {
+    // The self score is checked only when there is no verified score: a verified score counts
+    // whatever the self score holds.
+    let outcome = match check(&score.verified, ScoreKind::Verified) {
+        Err(p) => return e.set_problems(vec![p]),
+        Ok(Some(v)) => ManualOutcome {
             score: v,
             verified: true,
         },
-        (Ok(None), Err(p)) => return e.set_problems(vec![p]),
-        (Ok(None), Ok(Some(s))) => ManualOutcome {
-            score: s,
-            verified: false,
+        Ok(None) => match check(&score.self_score, ScoreKind::SelfScore) {
+            Err(p) => return e.set_problems(vec![p]),
+            Ok(Some(s)) => ManualOutcome {
+                score: s,
+                verified: false,
+            },
+            Ok(None) => {
+                e.status = Status::NoData;
+                e.problems.push(Problem::ScoreMissing);
+                return;
+            }
         },
-        (Ok(None), Ok(None)) => {
-            e.status = Status::NoData;
-            e.problems.push(Problem::ScoreMissing);
-            return;
-        }
     };
     e.status = Status::Scored;
     e.manual = Some(outcome);
