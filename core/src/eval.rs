@@ -922,22 +922,29 @@ fn reduction(
 }
 
 fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], keys: &[Key], strict: bool) {
-    let mut problems = Vec::new();
-    let mut results = Vec::with_capacity(inds.len());
+    // The criteria, and the problems of cells that cannot be used, go straight into `e` (fresh
+    // from `Evaluation::new`, so both are empty): no list of the function's own to move or drop.
+    debug_assert!(e.criteria.is_empty() && e.problems.is_empty());
+    e.criteria.reserve_exact(inds.len());
     for (ind, key) in inds.iter().zip(keys) {
         let (current, baseline) = (PeriodKind::Current, PeriodKind::Baseline);
         match (cells.get(*ind, current), cells.get(*ind, baseline)) {
             // Once anything is missing or invalid only the problems count.
-            (Cell::Usable(c), Cell::Usable(b)) if problems.is_empty() => {
-                results.push(criterion(*ind, key.clone(), c, b, strict))
+            (Cell::Usable(c), Cell::Usable(b)) if e.problems.is_empty() => {
+                e.criteria.push(criterion(*ind, key.clone(), c, b, strict))
             }
             (Cell::Usable(_), Cell::Usable(_)) => {}
-            (c, b) => problems.extend(cell_problems([(c, *ind, current), (b, *ind, baseline)])),
+            (c, b) => e
+                .problems
+                .extend(cell_problems([(c, *ind, current), (b, *ind, baseline)])),
         }
     }
-    if !problems.is_empty() {
+    if !e.problems.is_empty() {
+        e.criteria = Vec::new();
+        let problems = std::mem::take(&mut e.problems);
         return e.set_problems(problems);
     }
+    let results = &e.criteria;
     let applicable = results.iter().filter(|r| r.met.is_some()).count();
     let met_count = results.iter().filter(|r| r.met == Some(true)).count();
     e.status = if applicable == 0 {
@@ -955,7 +962,6 @@ fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], keys: &[Key], stric
     if e.status == Status::NotMet {
         e.gap = Some(Gap::Excess);
     }
-    e.criteria = results;
 }
 
 /// One criterion of a no-increase (`strict` false) or decrease (`strict` true) rule, from its two
