@@ -306,7 +306,7 @@ impl Fig {
 
 /// Two figures brought to the same scale, `(A, B)`: `a / b = A / B`, and `a` and `b` compare as
 /// `A` and `B` do. Both stay within 10^18, so products with a threshold's parts fit in 128 bits.
-#[inline]
+#[inline(always)]
 fn common(a: Fig, b: Fig) -> (i128, i128) {
     use std::cmp::Ordering::*;
     match a.s.cmp(&b.s) {
