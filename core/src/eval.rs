@@ -290,7 +290,7 @@ struct Fig {
 
 impl Fig {
     /// The whole part (a figure is never negative).
-    #[inline]
+    #[inline(always)]
     fn whole(self) -> i128 {
         match self.s {
             0 => self.m(),
@@ -298,7 +298,7 @@ impl Fig {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn m(self) -> i128 {
         i128::from(self.m)
     }
