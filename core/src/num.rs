@@ -248,17 +248,19 @@ pub(crate) fn sub_reduced(a: i128, b: i128, p: i128, q: i128) -> Ratio {
     else {
         return reduced(a * q - p * b, b * q);
     };
+    // Products of 64-bit parts, so that each is one multiplication into 128 bits.
+    let wide = |x: i64, y: u64| i128::from(x) * i128::from(y);
+    let (b64, q64) = (b64 as u64, q64 as u64);
     if q64 == 1 {
         // gcd(a − p·b, b) = gcd(a, b) = 1.
-        return Ratio::new_raw(a - p * b, b);
+        return Ratio::new_raw(i128::from(a64) - wide(p64, b64), b);
     }
-    let (b64, q64) = (b64 as u64, q64 as u64);
     let g = gcd_small(b64, q64);
     if g == 1 {
-        return Ratio::new_raw(a * q - p * b, b * q);
+        return Ratio::new_raw(wide(a64, q64) - wide(p64, b64), wide(b64 as i64, q64));
     }
-    let (b_g, q_g) = (i128::from(b64 / g), i128::from(q64 / g));
-    let t = i128::from(a64) * q_g - i128::from(p64) * b_g;
+    let (b_g, q_g) = (b64 / g, q64 / g);
+    let t = wide(a64, q_g) - wide(p64, b_g);
     let r = match narrow(t) {
         Some(t) => t.unsigned_abs() % g,
         // g ≤ q, so the remainder fits.
@@ -266,8 +268,8 @@ pub(crate) fn sub_reduced(a: i128, b: i128, p: i128, q: i128) -> Ratio {
     };
     let h = gcd64(r, g);
     match h {
-        1 => Ratio::new_raw(t, b_g * q),
-        h => Ratio::new_raw(div_exact(t, i128::from(h)), b_g * i128::from(q64 / h)),
+        1 => Ratio::new_raw(t, wide(b_g as i64, q64)),
+        h => Ratio::new_raw(div_exact(t, i128::from(h)), wide(b_g as i64, q64 / h)),
     }
 }
 
@@ -284,14 +286,15 @@ pub(crate) fn div_reduced(a: i128, b: i128, p: i128, q: i128) -> Ratio {
     let (g, h) = (gcd_small(a64.unsigned_abs(), p64), gcd_small(b64, q64));
     // Divisions by 1, the usual case, are skipped. g divides a, so the quotient keeps a's sign.
     let (a, p) = match g {
-        1 => (a, p),
-        g => (i128::from(a64 / g as i64), i128::from(p64 / g)),
+        1 => (a64, p64),
+        g => (a64 / g as i64, p64 / g),
     };
     let (b, q) = match h {
-        1 => (b, q),
-        h => (i128::from(b64 / h), i128::from(q64 / h)),
+        1 => (b64, q64),
+        h => (b64 / h, q64 / h),
     };
-    Ratio::new_raw(a * q, b * p)
+    // Products of 64-bit parts, so that each is one multiplication into 128 bits.
+    Ratio::new_raw(i128::from(a) * i128::from(q), i128::from(b) * i128::from(p))
 }
 
 /// `⌊x / y⌋` for `y > 0`.
