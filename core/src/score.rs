@@ -452,6 +452,8 @@ fn unit_result(
 ) -> UnitResult {
     let mut contents = Vec::with_capacity(pact.contents.len());
     let mut rest = targets.as_slice();
+    // The contents' points added up as an integer while they are whole.
+    let mut whole_total = Some(0i128);
     for ((c, max), key) in pact
         .contents
         .iter()
@@ -463,6 +465,7 @@ fn unit_result(
         // Whole points, the usual case, are added as integers, so that the entry is written in
         // place (a sum made apart would be built on the stack and the entry copied into the list).
         let whole = whole_sum(these);
+        whole_total = whole_total.zip(whole).and_then(|(t, w)| t.checked_add(w));
         contents.push(ContentPoints {
             content: key.clone(),
             points: Points::from_ratio(Ratio::from_integer(whole.unwrap_or(0))),
@@ -484,8 +487,18 @@ fn unit_result(
         &limits.deduction_cap,
         &limits.no_deduction,
     );
-    let target_sum: Points = contents.iter().map(|c| &c.points).sum();
-    let total = target_sum + bonus.clone() - deduction.clone();
+    // Whole points, bonus and deduction, the usual case: the total as an integer.
+    let total = match (whole_total, bonus.whole(), deduction.whole()) {
+        (Some(t), Some(b), Some(d)) => t.checked_add(b).and_then(|t| t.checked_sub(d)),
+        _ => None,
+    };
+    let total = match total {
+        Some(n) => Points::from_ratio(Ratio::from_integer(n)),
+        None => {
+            let target_sum: Points = contents.iter().map(|c| &c.points).sum();
+            target_sum + bonus.clone() - deduction.clone()
+        }
+    };
     let level = limits
         .level_keys
         .iter()
