@@ -23,14 +23,16 @@
 //! figure entered does, one equality test per id is enough). A figure is read as `m / 10^s`
 //! (`m ≤ 10^18`); a rate `n/d` is compared with `p/q` as `n·q` with `p·d`. The value, margin and
 //! attainment reported are the same fractions in lowest terms that `Ratio::new` gives: the value
-//! is reduced with a binary gcd in 64 bits when it fits, and the margin (value − p/q) and
+//! is reduced with a binary gcd in 64 bits when it fits (for a reduction, and for a criterion's
+//! change, after one remainder when the change is small against the baseline), and the margin (value − p/q) and
 //! attainment (value ÷ p/q) are worked out from the reduced value with gcds against the
 //! threshold's small parts only ([`crate::num`]). [`evaluate_target`] prepares just the one target.
 
 use crate::data::{Entry, Figure, ManualScore, PeriodKind, UnitData};
 use crate::model::{Comparator, Id, IndicatorKind, Key, Pact, Rule, Target};
 use crate::num::{
-    div_ceil, div_floor, div_reduced, reduced, serialize_opt_ratio, sub_reduced, Dec, Ratio, POW10,
+    div_ceil, div_floor, div_reduced, reduced, reduced_change, serialize_opt_ratio, sub_reduced,
+    Dec, Ratio, POW10,
 };
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -288,7 +290,7 @@ struct Fig {
 
 impl Fig {
     /// The whole part (a figure is never negative).
-    #[inline]
+    #[inline(always)]
     fn whole(self) -> i128 {
         match self.s {
             0 => self.m(),
@@ -296,7 +298,7 @@ impl Fig {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn m(self) -> i128 {
         i128::from(self.m)
     }
@@ -304,7 +306,7 @@ impl Fig {
 
 /// Two figures brought to the same scale, `(A, B)`: `a / b = A / B`, and `a` and `b` compare as
 /// `A` and `B` do. Both stay within 10^18, so products with a threshold's parts fit in 128 bits.
-#[inline]
+#[inline(always)]
 fn common(a: Fig, b: Fig) -> (i128, i128) {
     use std::cmp::Ordering::*;
     match a.s.cmp(&b.s) {
@@ -347,6 +349,18 @@ fn check(ind: Ind, entry: &Entry, period: PeriodKind) -> Result<Fig, Problem> {
     })
 }
 
+/// The largest mantissa of a figure with `s` decimals, [`MAX_FIGURE`] · 10^s, for `s` in
+/// `0..=MAX_AMOUNT_SCALE` (a table rather than a 128-bit product per cell).
+const MAX_MANTISSA: [i128; MAX_AMOUNT_SCALE as usize + 1] = {
+    let mut t = [MAX_FIGURE; MAX_AMOUNT_SCALE as usize + 1];
+    let mut s = 1;
+    while s < t.len() {
+        t[s] = t[s - 1] * 10;
+        s += 1;
+    }
+    t
+};
+
 /// A number entered for an indicator of `kind`, checked: not negative, whole for a count, at
 /// most [`MAX_FIGURE`] with at most [`MAX_AMOUNT_SCALE`] decimals.
 #[inline(always)]
@@ -367,8 +381,9 @@ fn read_value(d: Dec, kind: IndicatorKind) -> Result<Fig, fn(Id, PeriodKind) -> 
     };
     let too_large: fn(Id, PeriodKind) -> Problem =
         |indicator, period| Problem::TooLarge { indicator, period };
-    if s > MAX_AMOUNT_SCALE || m > MAX_FIGURE * POW10[s as usize] {
-        return Err(too_large);
+    match MAX_MANTISSA.get(s as usize) {
+        Some(&max) if m <= max => {}
+        _ => return Err(too_large),
     }
     // At most 10^12 · 10^6.
     let m = i64::try_from(m).map_err(|_| too_large)?;
@@ -678,12 +693,11 @@ fn find_sorted<'d, 'i, V>(
 ) {
     out.clear();
     if map.len() == ids.len() {
-        for ((key, value), id) in map.iter().zip(ids.clone()) {
-            if key.as_str() != id {
-                break;
-            }
-            out.push(Some(value));
-        }
+        out.extend(
+            map.iter()
+                .zip(ids.clone())
+                .map_while(|((key, value), id)| same_id(key, id).then_some(Some(value))),
+        );
         if out.len() == map.len() {
             return;
         }
@@ -707,6 +721,36 @@ fn find_sorted<'d, 'i, V>(
         }
         out.push(found);
     }
+}
+
+/// True when two ids are equal: the lengths, then 8 bytes at a time as integers (the last 8
+/// bytes read overlapping the ones before), inline rather than a call to `memcmp`.
+#[inline(always)]
+fn same_id(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return a == b;
+    }
+    let mut i = 0;
+    while i + 8 < n {
+        if word_at(a, i) != word_at(b, i) {
+            return false;
+        }
+        i += 8;
+    }
+    word_at(a, n - 8) == word_at(b, n - 8)
+}
+
+/// The 8 bytes of `s` from `i` as an integer (0 past the end).
+#[inline(always)]
+fn word_at(s: &[u8], i: usize) -> u64 {
+    s.get(i..)
+        .and_then(|s| s.first_chunk::<8>())
+        .map_or(0, |w| u64::from_ne_bytes(*w))
 }
 
 /// Compares two ids; equal ones (the usual case) are recognised inline, 8 bytes at a time.
@@ -858,7 +902,7 @@ fn reduction(
     let fall = bb - cc;
     let met = cmp.holds((fall * q).cmp(&(p * bb)));
     e.status = if met { Status::Met } else { Status::NotMet };
-    let value = reduced(fall, bb);
+    let value = reduced_change(fall, bb);
     let (vn, vd) = (*value.numer(), *value.denom());
     e.value = Some(value);
     e.margin = Some(sub_reduced(vn, vd, p, q));
@@ -878,22 +922,29 @@ fn reduction(
 }
 
 fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], keys: &[Key], strict: bool) {
-    let mut problems = Vec::new();
-    let mut results = Vec::with_capacity(inds.len());
+    // The criteria, and the problems of cells that cannot be used, go straight into `e` (fresh
+    // from `Evaluation::new`, so both are empty): no list of the function's own to move or drop.
+    debug_assert!(e.criteria.is_empty() && e.problems.is_empty());
+    e.criteria.reserve_exact(inds.len());
     for (ind, key) in inds.iter().zip(keys) {
         let (current, baseline) = (PeriodKind::Current, PeriodKind::Baseline);
         match (cells.get(*ind, current), cells.get(*ind, baseline)) {
             // Once anything is missing or invalid only the problems count.
-            (Cell::Usable(c), Cell::Usable(b)) if problems.is_empty() => {
-                results.push(criterion(*ind, key.clone(), c, b, strict))
+            (Cell::Usable(c), Cell::Usable(b)) if e.problems.is_empty() => {
+                e.criteria.push(criterion(*ind, key.clone(), c, b, strict))
             }
             (Cell::Usable(_), Cell::Usable(_)) => {}
-            (c, b) => problems.extend(cell_problems([(c, *ind, current), (b, *ind, baseline)])),
+            (c, b) => e
+                .problems
+                .extend(cell_problems([(c, *ind, current), (b, *ind, baseline)])),
         }
     }
-    if !problems.is_empty() {
+    if !e.problems.is_empty() {
+        e.criteria = Vec::new();
+        let problems = std::mem::take(&mut e.problems);
         return e.set_problems(problems);
     }
+    let results = &e.criteria;
     let applicable = results.iter().filter(|r| r.met.is_some()).count();
     let met_count = results.iter().filter(|r| r.met == Some(true)).count();
     e.status = if applicable == 0 {
@@ -911,7 +962,6 @@ fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], keys: &[Key], stric
     if e.status == Status::NotMet {
         e.gap = Some(Gap::Excess);
     }
-    e.criteria = results;
 }
 
 /// One criterion of a no-increase (`strict` false) or decrease (`strict` true) rule, from its two
@@ -925,26 +975,46 @@ fn criterion(ind: Ind, key: Key, c: Fig, b: Fig, strict: bool) -> CriterionResul
         (true, _, _) => Some(cc < bb),
         (false, _, _) => Some(cc <= bb),
     };
-    let excess = if met == Some(false) {
-        // For a decrease of a count: one fewer; from a baseline of 0, back to 0 (where the
-        // criterion does not apply).
-        let allowed = if strict && is_count {
-            (b.dec.0 - Decimal::ONE).max(Decimal::ZERO)
-        } else {
-            b.dec.0
-        };
-        Dec((c.dec.0 - allowed).max(Decimal::ZERO))
-    } else {
-        Dec::ZERO
+    // For a decrease of a count: one fewer; from a baseline of 0, back to 0 (where the criterion
+    // does not apply).
+    let one_fewer = strict && is_count;
+    let excess = match met {
+        Some(false) => match (c.dec.0.scale(), b.dec.0.scale()) {
+            (0, 0) => whole_excess(c.m, b.m, one_fewer),
+            _ => None,
+        }
+        .unwrap_or_else(|| {
+            let allowed = if one_fewer {
+                (b.dec.0 - Decimal::ONE).max(Decimal::ZERO)
+            } else {
+                b.dec.0
+            };
+            Dec((c.dec.0 - allowed).max(Decimal::ZERO))
+        }),
+        _ => Dec::ZERO,
     };
     CriterionResult {
         indicator: key,
         current: c.dec,
         baseline: b.dec,
         met,
-        change: (bb != 0).then(|| reduced(cc - bb, bb)),
+        change: (bb != 0).then(|| reduced_change(cc - bb, bb)),
         excess,
     }
+}
+
+/// The excess of a criterion not met whose figures are written without decimals (the usual case),
+/// in integers: the same decimal as the subtraction in decimals gives, when it is above 0 (a
+/// decrease of an amount to the same figure, 0 here, is left to the decimals).
+#[inline]
+fn whole_excess(current: i64, baseline: i64, one_fewer: bool) -> Option<Dec> {
+    let allowed = if one_fewer {
+        (baseline - 1).max(0)
+    } else {
+        baseline
+    };
+    let excess = current - allowed;
+    (excess > 0).then(|| Dec(rust_decimal::Decimal::from(excess)))
 }
 
 /// One criterion of a no-increase or decrease target read on its own, for a chart of that
@@ -1009,24 +1079,26 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
         }
     };
     let score = score.unwrap_or(&NO_SCORE);
-    let verified = check(&score.verified, ScoreKind::Verified);
-    let own = check(&score.self_score, ScoreKind::SelfScore);
-    let outcome = match (verified, own) {
-        (Err(p), _) => return e.set_problems(vec![p]),
-        (Ok(Some(v)), _) => ManualOutcome {
+    // The self score is checked only when there is no verified score: a verified score counts
+    // whatever the self score holds.
+    let outcome = match check(&score.verified, ScoreKind::Verified) {
+        Err(p) => return e.set_problems(vec![p]),
+        Ok(Some(v)) => ManualOutcome {
             score: v,
             verified: true,
         },
-        (Ok(None), Err(p)) => return e.set_problems(vec![p]),
-        (Ok(None), Ok(Some(s))) => ManualOutcome {
-            score: s,
-            verified: false,
+        Ok(None) => match check(&score.self_score, ScoreKind::SelfScore) {
+            Err(p) => return e.set_problems(vec![p]),
+            Ok(Some(s)) => ManualOutcome {
+                score: s,
+                verified: false,
+            },
+            Ok(None) => {
+                e.status = Status::NoData;
+                e.problems.push(Problem::ScoreMissing);
+                return;
+            }
         },
-        (Ok(None), Ok(None)) => {
-            e.status = Status::NoData;
-            e.problems.push(Problem::ScoreMissing);
-            return;
-        }
     };
     e.status = Status::Scored;
     e.manual = Some(outcome);
@@ -1035,6 +1107,78 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An amount is read when it is at most 10^12 with at most 6 decimals, at every scale: the
+    /// table of largest mantissas is the product it replaces.
+    #[test]
+    fn amounts_up_to_the_limit_are_read() {
+        for s in 0..=MAX_AMOUNT_SCALE {
+            let ulp = Dec(rust_decimal::Decimal::new(1, s));
+            let limit = Dec(Dec::int(1_000_000_000_000).0 + ulp.0 - ulp.0);
+            for (d, ok) in [
+                (limit, true),
+                (Dec(limit.0 - ulp.0), true),
+                (Dec(limit.0 + ulp.0), false),
+            ] {
+                let read = read_value(d, IndicatorKind::Amount).map(|f| (f.m, f.s));
+                assert_eq!(read.is_ok(), ok, "{d} ({s} decimals)");
+                if let Ok((m, scale)) = read {
+                    assert_eq!(Dec(rust_decimal::Decimal::new(m, scale)), d);
+                }
+            }
+        }
+        assert_eq!(
+            MAX_MANTISSA[MAX_AMOUNT_SCALE as usize],
+            MAX_FIGURE * POW10[6]
+        );
+    }
+
+    /// The excess worked out in integers is the very decimal (scale and sign included) that the
+    /// subtraction in decimals gives, whenever it is used.
+    #[test]
+    fn whole_excess_is_the_decimal_one() {
+        use rust_decimal::Decimal;
+        let values = [0i64, 1, 2, 3, 7, 999_999_999_999, MAX_FIGURE as i64];
+        let mut used = 0;
+        for c in values {
+            for b in values {
+                for one_fewer in [false, true] {
+                    let Some(fast) = whole_excess(c, b, one_fewer) else {
+                        continue;
+                    };
+                    used += 1;
+                    let (c, b) = (Decimal::from(c), Decimal::from(b));
+                    let allowed = if one_fewer {
+                        (b - Decimal::ONE).max(Decimal::ZERO)
+                    } else {
+                        b
+                    };
+                    let slow = (c - allowed).max(Decimal::ZERO);
+                    assert_eq!(fast.0.serialize(), slow.serialize(), "{c} {b} {one_fewer}");
+                }
+            }
+        }
+        assert!(used > 20);
+    }
+
+    /// `same_id` is string equality for every length around its 8-byte steps, with a difference
+    /// at any one place.
+    #[test]
+    fn same_id_is_string_equality() {
+        let base = "abcdefghijklmnopqrstuvwxyz";
+        for n in 0..=base.len() {
+            let a = &base[..n];
+            assert!(same_id(a, a));
+            assert!(!same_id(a, &base[..n.saturating_sub(1)]) || n == 0);
+            for at in 0..n {
+                let mut b = a.as_bytes().to_vec();
+                b[at] = b'_';
+                let b = String::from_utf8(b).unwrap();
+                assert!(!same_id(a, &b), "{a} {b}");
+                assert!(!same_id(&b, a), "{b} {a}");
+            }
+        }
+    }
 
     /// The in-order shortcut of `find_sorted` finds what a lookup of each id finds, whether the
     /// unit's ids are exactly the plan's or one is missing, extra, or different in its place

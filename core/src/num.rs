@@ -8,7 +8,8 @@
 //!
 //! Fractions are kept in lowest terms. The crate reduces them with a binary gcd (shifts and
 //! subtractions, in 64-bit arithmetic when the parts fit, so that 128-bit divisions are left to
-//! parts beyond 64 bits), and adds and compares fractions whose parts fit in 64 bits by
+//! parts beyond 64 bits; a change that is small against its baseline takes one remainder first,
+//! so that the binary steps run on small numbers), and adds and compares fractions whose parts fit in 64 bits by
 //! cross-multiplication in 128 bits; the results are the very fractions `num_rational` gives. A
 //! value minus or over a threshold, both already in lowest terms, needs only gcds with the
 //! threshold's small parts (Knuth's method). Whole points, the usual case, are added, clamped and
@@ -185,6 +186,25 @@ pub(crate) fn reduced(n: i128, d: i128) -> Ratio {
     }
 }
 
+/// `n / d` in lowest terms, as [`reduced`] gives it, for a change `n` that is usually small
+/// against `d` (a few cases against a baseline of thousands). When `d` is more than 16 times `|n|`,
+/// the gcd starts with one remainder, `d mod |n|`, so that the binary steps (one or two per bit of
+/// the larger number) run on numbers below `|n|`.
+pub(crate) fn reduced_change(n: i128, d: i128) -> Ratio {
+    debug_assert!(d > 0 && n > i128::MIN);
+    if let (Ok(n64), Ok(d64)) = (i64::try_from(n), i64::try_from(d)) {
+        let (a, b) = (n64.unsigned_abs(), d64.unsigned_abs());
+        if a != 0 && b >> 4 > a {
+            // 0 < g ≤ |n|, so it fits.
+            return match gcd64(a, b % a) as i64 {
+                1 => Ratio::new_raw(n, d),
+                g => Ratio::new_raw(i128::from(n64 / g), i128::from(d64 / g)),
+            };
+        }
+    }
+    reduced(n, d)
+}
+
 /// The greatest common divisor in 64 bits (Stein's binary algorithm, as num-integer's, written
 /// here so that it is inlined).
 #[inline(always)]
@@ -228,17 +248,19 @@ pub(crate) fn sub_reduced(a: i128, b: i128, p: i128, q: i128) -> Ratio {
     else {
         return reduced(a * q - p * b, b * q);
     };
+    // Products of 64-bit parts, so that each is one multiplication into 128 bits.
+    let wide = |x: i64, y: u64| i128::from(x) * i128::from(y);
+    let (b64, q64) = (b64 as u64, q64 as u64);
     if q64 == 1 {
         // gcd(a − p·b, b) = gcd(a, b) = 1.
-        return Ratio::new_raw(a - p * b, b);
+        return Ratio::new_raw(i128::from(a64) - wide(p64, b64), b);
     }
-    let (b64, q64) = (b64 as u64, q64 as u64);
     let g = gcd_small(b64, q64);
     if g == 1 {
-        return Ratio::new_raw(a * q - p * b, b * q);
+        return Ratio::new_raw(wide(a64, q64) - wide(p64, b64), wide(b64 as i64, q64));
     }
-    let (b_g, q_g) = (i128::from(b64 / g), i128::from(q64 / g));
-    let t = i128::from(a64) * q_g - i128::from(p64) * b_g;
+    let (b_g, q_g) = (b64 / g, q64 / g);
+    let t = wide(a64, q_g) - wide(p64, b_g);
     let r = match narrow(t) {
         Some(t) => t.unsigned_abs() % g,
         // g ≤ q, so the remainder fits.
@@ -246,8 +268,8 @@ pub(crate) fn sub_reduced(a: i128, b: i128, p: i128, q: i128) -> Ratio {
     };
     let h = gcd64(r, g);
     match h {
-        1 => Ratio::new_raw(t, b_g * q),
-        h => Ratio::new_raw(div_exact(t, i128::from(h)), b_g * i128::from(q64 / h)),
+        1 => Ratio::new_raw(t, wide(b_g as i64, q64)),
+        h => Ratio::new_raw(div_exact(t, i128::from(h)), wide(b_g as i64, q64 / h)),
     }
 }
 
@@ -264,14 +286,15 @@ pub(crate) fn div_reduced(a: i128, b: i128, p: i128, q: i128) -> Ratio {
     let (g, h) = (gcd_small(a64.unsigned_abs(), p64), gcd_small(b64, q64));
     // Divisions by 1, the usual case, are skipped. g divides a, so the quotient keeps a's sign.
     let (a, p) = match g {
-        1 => (a, p),
-        g => (i128::from(a64 / g as i64), i128::from(p64 / g)),
+        1 => (a64, p64),
+        g => (a64 / g as i64, p64 / g),
     };
     let (b, q) = match h {
-        1 => (b, q),
-        h => (i128::from(b64 / h), i128::from(q64 / h)),
+        1 => (b64, q64),
+        h => (b64 / h, q64 / h),
     };
-    Ratio::new_raw(a * q, b * p)
+    // Products of 64-bit parts, so that each is one multiplication into 128 bits.
+    Ratio::new_raw(i128::from(a) * i128::from(q), i128::from(b) * i128::from(p))
 }
 
 /// `⌊x / y⌋` for `y > 0`.
@@ -364,12 +387,13 @@ enum Repr {
 }
 
 impl Clone for Points {
-    #[inline]
+    // Inlined (a copy of the small form), with the rare big form cloned out of line.
+    #[inline(always)]
     fn clone(&self) -> Points {
-        Points(match &self.0 {
-            Repr::Small(r) => Repr::Small(*r),
-            Repr::Big(b) => Repr::Big(b.clone()),
-        })
+        match &self.0 {
+            Repr::Small(r) => Points(Repr::Small(*r)),
+            Repr::Big(b) => Points::clone_big(b),
+        }
     }
 }
 
@@ -399,6 +423,11 @@ impl Points {
             Repr::Small(r) => big(r),
             Repr::Big(b) => (**b).clone(),
         }
+    }
+
+    #[inline(never)]
+    fn clone_big(b: &BigRational) -> Points {
+        Points(Repr::Big(Box::new(b.clone())))
     }
 
     fn from_big(b: BigRational) -> Points {
@@ -503,29 +532,70 @@ impl Points {
     }
 }
 
-impl PartialEq for Points {
-    fn eq(&self, other: &Points) -> bool {
-        self.cmp(other) == Ordering::Equal
+impl Points {
+    /// The order of two values: whole ones (the usual case) as integers, inline; any other pair
+    /// exactly, out of line.
+    #[inline(always)]
+    fn order(&self, other: &Points) -> Ordering {
+        match (&self.0, &other.0) {
+            (Repr::Small(a), Repr::Small(b)) if *a.denom() == 1 && *b.denom() == 1 => {
+                a.numer().cmp(b.numer())
+            }
+            _ => self.order_exact(other),
+        }
     }
-}
 
-impl Eq for Points {}
-
-impl PartialOrd for Points {
-    fn partial_cmp(&self, other: &Points) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Points {
-    #[inline]
-    fn cmp(&self, other: &Points) -> Ordering {
+    #[inline(never)]
+    fn order_exact(&self, other: &Points) -> Ordering {
         match (&self.0, &other.0) {
             // Exact: a cross-multiplication in 128 bits, or Ratio's own ordering, which never
             // overflows.
             (Repr::Small(a), Repr::Small(b)) => cmp_ratio(a, b),
             _ => self.to_big().cmp(&other.to_big()),
         }
+    }
+}
+
+impl PartialEq for Points {
+    #[inline(always)]
+    fn eq(&self, other: &Points) -> bool {
+        self.order(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Points {}
+
+impl PartialOrd for Points {
+    #[inline(always)]
+    fn partial_cmp(&self, other: &Points) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+
+    #[inline(always)]
+    fn lt(&self, other: &Points) -> bool {
+        self.order(other).is_lt()
+    }
+
+    #[inline(always)]
+    fn le(&self, other: &Points) -> bool {
+        self.order(other).is_le()
+    }
+
+    #[inline(always)]
+    fn gt(&self, other: &Points) -> bool {
+        self.order(other).is_gt()
+    }
+
+    #[inline(always)]
+    fn ge(&self, other: &Points) -> bool {
+        self.order(other).is_ge()
+    }
+}
+
+impl Ord for Points {
+    #[inline(always)]
+    fn cmp(&self, other: &Points) -> Ordering {
+        self.order(other)
     }
 }
 
@@ -654,6 +724,32 @@ pub fn percent_rounded(r: &Ratio, decimals: u32) -> BigInt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A change reduced with its first remainder is the fraction `Ratio::new` gives, for
+        /// changes small and large against their baselines, of either sign, and parts beyond 64
+        /// bits.
+        #[test]
+        fn a_reduced_change_is_ratio_new(
+            n in proptest::prop_oneof![
+                -100i128..100,
+                -(1i128 << 40)..(1i128 << 40),
+                proptest::prelude::Just(i128::MIN + 1),
+                proptest::prelude::Just(i128::MAX),
+            ],
+            d in proptest::prop_oneof![1i128..5_000, 1i128..(1i128 << 62), (1i128 << 64)..i128::MAX],
+            k in 1i128..50,
+        ) {
+            let scaled = n.checked_mul(k).zip(d.checked_mul(k)).filter(|(n, _)| *n > i128::MIN);
+            for (n, d) in std::iter::once((n, d)).chain(scaled) {
+                let (r, expected) = (reduced_change(n, d), Ratio::new(n, d));
+                proptest::prop_assert_eq!(
+                    (*r.numer(), *r.denom()),
+                    (*expected.numer(), *expected.denom())
+                );
+            }
+        }
+    }
 
     #[test]
     fn rounding_is_half_away_from_zero() {
