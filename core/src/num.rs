@@ -388,7 +388,7 @@ enum Repr {
 
 impl Clone for Points {
     // Inlined (a copy of the small form), with the rare big form cloned out of line.
-    #[inline(always)]
+    #[inline]
     fn clone(&self) -> Points {
         match &self.0 {
             Repr::Small(r) => Points(Repr::Small(*r)),
@@ -535,7 +535,7 @@ impl Points {
 impl Points {
     /// The order of two values: whole ones (the usual case) as integers, inline; any other pair
     /// exactly, out of line.
-    #[inline(always)]
+    #[inline]
     fn order(&self, other: &Points) -> Ordering {
         match (&self.0, &other.0) {
             (Repr::Small(a), Repr::Small(b)) if *a.denom() == 1 && *b.denom() == 1 => {
@@ -557,7 +557,7 @@ impl Points {
 }
 
 impl PartialEq for Points {
-    #[inline(always)]
+    #[inline]
     fn eq(&self, other: &Points) -> bool {
         self.order(other) == Ordering::Equal
     }
@@ -566,34 +566,34 @@ impl PartialEq for Points {
 impl Eq for Points {}
 
 impl PartialOrd for Points {
-    #[inline(always)]
+    #[inline]
     fn partial_cmp(&self, other: &Points) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 
-    #[inline(always)]
+    #[inline]
     fn lt(&self, other: &Points) -> bool {
         self.order(other).is_lt()
     }
 
-    #[inline(always)]
+    #[inline]
     fn le(&self, other: &Points) -> bool {
         self.order(other).is_le()
     }
 
-    #[inline(always)]
+    #[inline]
     fn gt(&self, other: &Points) -> bool {
         self.order(other).is_gt()
     }
 
-    #[inline(always)]
+    #[inline]
     fn ge(&self, other: &Points) -> bool {
         self.order(other).is_ge()
     }
 }
 
 impl Ord for Points {
-    #[inline(always)]
+    #[inline]
     fn cmp(&self, other: &Points) -> Ordering {
         self.order(other)
     }

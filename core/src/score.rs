@@ -29,9 +29,9 @@ use crate::data::{AdjustmentKind, UnitData};
 use crate::eval::{Cells, Evaluation, Plan, Status};
 use crate::model::{Key, NotApplicablePoints, Pact, ScoringMethod};
 use crate::num::{Dec, Points, Ratio};
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// A target's evaluation with its points.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -150,7 +150,9 @@ impl Results {
 // Never inlined, so that profilers can measure it on its own (BENCHMARKS.md's callgrind command).
 #[inline(never)]
 pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
-    let by_unit: HashMap<&str, &UnitData, BuildHasherDefault<IdHasher>> =
+    // FxHash rather than SipHash: the ids are the user's own, so resistance to crafted
+    // collisions buys nothing here.
+    let by_unit: HashMap<&str, &UnitData, FxBuildHasher> =
         data.iter().map(|d| (d.unit.as_str(), d)).collect();
     let empty = UnitData::default();
     let unit_data: Vec<&UnitData> = pact
@@ -248,40 +250,6 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
         provisional: units.iter().any(UnitResult::is_provisional),
         ranking,
         units,
-    }
-}
-
-/// A hasher for unit ids, cheaper than the default SipHash: the ids are the user's own, so
-/// resistance to crafted collisions buys nothing here. Each 8-byte word is mixed in by a rotation
-/// and a multiplication (the FxHash step of rustc).
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl IdHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for IdHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
