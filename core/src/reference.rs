@@ -479,10 +479,13 @@ pub(crate) fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     let mut order: Vec<&UnitResult> = units.iter().collect();
     order.sort_by_key(|u| u.rank);
     let ranking: Vec<Key> = order.iter().map(|u| u.unit.clone()).collect();
-    // With no figure or score anywhere there is nobody to lead.
-    let any_data = units
-        .iter()
-        .any(|u| u.targets.iter().any(|t| t.eval.status != Status::NoData));
+    // With no usable figure or score anywhere there is nobody to lead (an invalid entry is not
+    // one: it would otherwise make a leader of the first unit id among units all at 0).
+    let any_data = units.iter().any(|u| {
+        u.targets
+            .iter()
+            .any(|t| !matches!(t.eval.status, Status::NoData | Status::Invalid))
+    });
     if !any_data {
         units.iter_mut().for_each(|u| u.government_flag = false);
     }

@@ -17,7 +17,8 @@
 //! first level, best first, whose minimum total the unit reaches with no content below the level's
 //! floor. Ranking: higher total first; ties broken by more targets met, then fewer deduction
 //! points, then unit id (so the result never depends on the order units are listed in). The
-//! leading unit is rank 1; it may be proposed for the Government flag when the pact allows it and
+//! leading unit is rank 1, once some unit has a usable figure or score (an invalid entry is not
+//! one); it may be proposed for the Government flag when the pact allows it and
 //! it meets the Ministry flag standard (its level is one of the pact's Ministry levels).
 //!
 //! [`evaluate`] prepares the pact once (see [`crate::eval`]) and works in two passes: every unit on
@@ -236,10 +237,13 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
 
     let order = rank(pact, &mut units);
     let ranking: Vec<Key> = order.iter().map(|&i| units[i].unit.clone()).collect();
-    // With no figure or score anywhere there is nobody to lead.
-    let any_data = units
-        .iter()
-        .any(|u| u.targets.iter().any(|t| t.eval.status != Status::NoData));
+    // With no usable figure or score anywhere there is nobody to lead (an invalid entry is not
+    // one: it would otherwise make a leader of the first unit id among units all at 0).
+    let any_data = units.iter().any(|u| {
+        u.targets
+            .iter()
+            .any(|t| !matches!(t.eval.status, Status::NoData | Status::Invalid))
+    });
     if !any_data {
         units.iter_mut().for_each(|u| u.government_flag = false);
     }

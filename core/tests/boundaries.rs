@@ -977,4 +977,29 @@ fn provisional_results_say_why() {
         r.ranking,
         ["can-tho", "da-nang", "ha-noi", "hai-phong", "tp-hcm"]
     );
+    // Nor does an invalid entry make a leader (of the first id, all being at 0); one usable
+    // figure does.
+    let mut d = doc();
+    set_cur(
+        &mut d,
+        "ha-noi",
+        ids::CASES_SOLVED,
+        Entry::Text("1,5".into()),
+    );
+    set_cur(&mut d, "tp-hcm", ids::CASES_OCCURRED, Entry::int(-1));
+    let r = d.evaluate();
+    assert_eq!(
+        r.unit("ha-noi").unwrap().target("t6a").unwrap().eval.status,
+        Status::Invalid
+    );
+    assert_eq!(r.leading_unit, None);
+    assert!(r.units.iter().all(|u| !u.government_flag));
+    set(
+        &mut d,
+        "hai-phong",
+        ids::CRIMES,
+        Entry::int(90),
+        Entry::int(100),
+    );
+    assert_eq!(d.evaluate().leading_unit.as_deref(), Some("hai-phong"));
 }
