@@ -24,9 +24,9 @@
 //! (`m ≤ 10^18`); a rate `n/d` is compared with `p/q` as `n·q` with `p·d`. The value, margin and
 //! attainment reported are the same fractions in lowest terms that `Ratio::new` gives: the value
 //! is reduced with a binary gcd in 64 bits when it fits (for a reduction, and for a criterion's
-//! change, after one remainder when the change is small against the baseline), and the margin (value − p/q) and
-//! attainment (value ÷ p/q) are worked out from the reduced value with gcds against the
-//! threshold's small parts only ([`crate::num`]). [`evaluate_target`] prepares just the one target.
+//! change, after one remainder when the change is small against the baseline), and the margin
+//! (value − p/q) and attainment (value ÷ p/q) are worked out from the reduced value with gcds
+//! against the threshold's small parts only ([`crate::num`]). [`evaluate_target`] prepares just the one target.
 
 use crate::data::{Entry, Figure, ManualScore, PeriodKind, UnitData};
 use crate::model::{Comparator, Id, IndicatorKind, Key, Pact, Rule, Target};

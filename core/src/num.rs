@@ -9,11 +9,11 @@
 //! Fractions are kept in lowest terms. The crate reduces them with a binary gcd (shifts and
 //! subtractions, in 64-bit arithmetic when the parts fit, so that 128-bit divisions are left to
 //! parts beyond 64 bits; a change that is small against its baseline takes one remainder first,
-//! so that the binary steps run on small numbers), and adds and compares fractions whose parts fit in 64 bits by
-//! cross-multiplication in 128 bits; the results are the very fractions `num_rational` gives. A
-//! value minus or over a threshold, both already in lowest terms, needs only gcds with the
-//! threshold's small parts (Knuth's method). Whole points, the usual case, are added, clamped and
-//! compared as plain integers.
+//! so that the binary steps run on small numbers), and adds and compares fractions whose parts
+//! fit in 64 bits by cross-multiplication in 128 bits; the results are the very fractions
+//! `num_rational` gives. A value minus or over a threshold, both already in lowest terms, needs
+//! only gcds with the threshold's small parts (Knuth's method). Whole points, the usual case, are
+//! added, clamped and compared as plain integers.
 //!
 //! Rounding happens only in [`round_half_away`], which the display layer calls.
 
