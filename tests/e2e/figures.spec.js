@@ -343,6 +343,10 @@ test('a long gap is cut to two lines in the matrix, and is whole in its title an
   expect((await row.boundingBox()).height).toBe(before);
   const lineHeight = await gap.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
   expect((await gap.boundingBox()).height).toBeLessThanOrEqual(2 * lineHeight + 1);
+  // Printed, the matrix shows it whole.
+  await page.emulateMedia({ media: 'print' });
+  expect(await gap.evaluate((e) => e.scrollHeight <= e.clientHeight && e.clientHeight > 3 * parseFloat(getComputedStyle(e).lineHeight))).toBe(true);
+  await page.emulateMedia({ media: 'screen' });
   // The unit's view shows the whole list, not cut.
   await app.openUnit('Công an TP Hà Nội');
   const whole = page.getByRole('table', { name: /Kết quả/ }).getByText(/^Số vụ cháy: vượt 1 vụ;/);
