@@ -4,7 +4,8 @@ use thidua_core::data::{Entry, ManualScore, PeriodKind, UnitData};
 use thidua_core::model::{Role, Unit};
 use thidua_core::{Document, Text};
 
-/// A cluster of `n` units with plausible, varied figures for every indicator and verified scores.
+/// A valid cluster of `n` units with plausible, varied figures for every indicator and verified
+/// scores in the main review.
 pub fn cluster(n: usize) -> Document {
     let mut doc = Document::default_pact();
     doc.pact.units = (0..n)
@@ -60,5 +61,10 @@ pub fn cluster(n: usize) -> Document {
             d
         })
         .collect();
+    // The other reviews get an empty record per unit, as the built-in document has, so that the
+    // document is valid (it is also stored, imported and exported by the benchmarks).
+    for review in doc.data.iter_mut().skip(1) {
+        review.units = (0..n).map(|i| UnitData::new(format!("u{i}"))).collect();
+    }
     doc
 }

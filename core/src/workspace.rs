@@ -7,7 +7,8 @@
 
 use crate::document::{parse_json, Document, ImportError, SCHEMA_VERSION};
 use crate::validate::{FieldError, FieldProblem};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The format tag of a workspace file.
 pub const WORKSPACE_FORMAT: &str = "thidua.workspace";
@@ -30,24 +31,27 @@ impl Workspace {
         }
     }
 
-    /// The workspace file, with each pact's results (as a single-pact export).
+    /// The workspace file, with each pact's results (as a single-pact export), compact.
     pub fn export_json(&self) -> String {
-        let pacts: Vec<Value> = self
-            .pacts
-            .iter()
-            .map(|d| serde_json::from_str(&d.export_json()).unwrap_or(Value::Null))
-            .collect();
+        #[derive(Serialize)]
+        struct Exported<'a> {
+            format: &'a str,
+            schema_version: u32,
+            active: &'a str,
+            pacts: Vec<crate::document::Exported<'a>>,
+        }
         let active = self
             .pacts
             .get(self.active)
-            .map(|d| d.pact.id.clone())
+            .map(|d| d.pact.id.as_str())
             .unwrap_or_default();
-        serde_json::to_string_pretty(&json!({
-            "format": WORKSPACE_FORMAT,
-            "schema_version": SCHEMA_VERSION,
-            "active": active,
-            "pacts": pacts,
-        }))
+        // Cannot fail: every map key is a string and every number is finite.
+        serde_json::to_string(&Exported {
+            format: WORKSPACE_FORMAT,
+            schema_version: SCHEMA_VERSION,
+            active,
+            pacts: self.pacts.iter().map(Document::exported).collect(),
+        })
         .unwrap_or_default()
     }
 

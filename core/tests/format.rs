@@ -586,3 +586,23 @@ fn trailing_zeros_do_not_change_what_a_figure_or_threshold_means() {
     );
     assert!(Document::from_json(&text).is_ok());
 }
+
+#[path = "../benches/cluster.rs"]
+mod cluster;
+
+/// A cluster of 1,000 units exported with every review's results (≈ 7.7 MB, most of it results)
+/// imports again, as a pact and as a workspace: the file a person saved is one they can open.
+#[test]
+fn a_large_export_imports_again() {
+    let d = cluster::cluster(1000);
+    let text = d.export_json();
+    // Pretty printed, it was 18 MB, over the import limit.
+    assert!(text.len() < 8_000_000, "{} bytes", text.len());
+    match Document::from_json(&text) {
+        Ok(back) => assert!(back == d, "the document read back differs"),
+        Err(e) => panic!("{e:?}"),
+    }
+    let ws = thidua_core::workspace::Workspace::single(d.clone());
+    let back = thidua_core::workspace::Workspace::from_json(&ws.export_json());
+    assert!(back.map(|w| w.pacts) == Ok(vec![d]));
+}

@@ -4,7 +4,7 @@
 // and filtering never changes a rank. Printing renders every row.
 import { test, expect } from '@playwright/test';
 import { AppPage, VI, T, DOC_KEY } from './pages/app_page.js';
-import { defaultDoc, evalJson, mainUnits, writeDoc } from './fixtures/docs.js';
+import { defaultDoc, evalJson, filePayload, mainUnits, writeDoc } from './fixtures/docs.js';
 
 const N = 1000;
 const CUR = VI.current;
@@ -251,4 +251,22 @@ test('printing renders every row of the results and the ranking', async ({ page 
   // Back on screen, a window again.
   await page.emulateMedia({ media: 'screen' });
   await expect.poll(() => app.resultsTable().getByRole('rowheader').count()).toBeLessThan(120);
+});
+
+test('the exported file of 1,000 units, results and all, imports again', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.scrollRegionTo(app.gridRegion(), 'ĐV 990');
+  await app.type('ĐV 990', VI.casesOccurred, CUR, '2000');
+  await page.keyboard.press('Tab');
+  const dl = await app.exportJson();
+  const text = await AppPage.text(dl);
+  const exported = JSON.parse(text);
+  expect(exported.results.map((r) => r.units.length)).toEqual(exported.pact.reviews.map(() => N));
+  // Reading it back: the preview, not "file too large".
+  await app.chooseFile(filePayload(dl.suggestedFilename(), text));
+  await expect(app.dialogHeading()).toHaveText(`Nhập tệp “${dl.suggestedFilename()}”?`);
+  await app.confirmImport();
+  await expect(app.resultsTable()).toHaveAttribute('aria-rowcount', String(N + 1));
+  await app.scrollRegionTo(app.gridRegion(), 'ĐV 990');
+  await expect(app.cell('ĐV 990', VI.casesOccurred, CUR)).toHaveValue('2.000');
 });

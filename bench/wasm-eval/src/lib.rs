@@ -7,7 +7,7 @@
 //! needs nothing from the browser; a batch of evaluations runs inside one call.
 
 use std::hint::black_box;
-use thidua_core::{Document, UnitData};
+use thidua_core::Document;
 use wasm_bindgen::prelude::*;
 
 #[path = "../../../core/benches/cluster.rs"]
@@ -40,19 +40,8 @@ impl Cluster {
     }
 
     /// The cluster as a document file (what storage keeps and import reads), for the app's
-    /// benchmarks at 5, 63 and 1,000 units. The cluster builder fills the main review only; the
-    /// other reviews get an empty record per unit, as the built-in document has, so that the file
-    /// is valid.
+    /// benchmarks at 5, 63 and 1,000 units.
     pub fn json(&self) -> String {
-        let mut doc = self.doc.clone();
-        for review in doc.data.iter_mut().skip(1) {
-            review.units = doc
-                .pact
-                .units
-                .iter()
-                .map(|u| UnitData::new(u.id.clone()))
-                .collect();
-        }
-        doc.to_json()
+        self.doc.to_json()
     }
 }
