@@ -570,26 +570,6 @@ impl PartialOrd for Points {
     fn partial_cmp(&self, other: &Points) -> Option<Ordering> {
         Some(self.cmp(other))
     }
-
-    #[inline]
-    fn lt(&self, other: &Points) -> bool {
-        self.order(other).is_lt()
-    }
-
-    #[inline]
-    fn le(&self, other: &Points) -> bool {
-        self.order(other).is_le()
-    }
-
-    #[inline]
-    fn gt(&self, other: &Points) -> bool {
-        self.order(other).is_gt()
-    }
-
-    #[inline]
-    fn ge(&self, other: &Points) -> bool {
-        self.order(other).is_ge()
-    }
 }
 
 impl Ord for Points {
