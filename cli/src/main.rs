@@ -36,8 +36,8 @@ enum LangArg {
 enum Command {
     /// Evaluate a file and print the results table (or the results JSON with --json).
     Eval {
-        /// Print exactly the results JSON that the app exports (every review), or with
-        /// --review, that review's results.
+        /// Print the results JSON that the app exports (every review; the same fields in the
+        /// same order, indented), or with --review, that review's results.
         #[arg(long)]
         json: bool,
         /// The review to evaluate (its id, e.g. `6-thang-2023`); the pact's first by default.
