@@ -66,6 +66,11 @@ fn status_class(s: Status) -> &'static str {
 /// ≈ 58 characters) is not.
 const LONG_DETAIL: usize = 60;
 
+/// A cut text longer than this (in characters) may not fit its two lines, so it takes the
+/// keyboard focus (and shows whole while it has it); a shorter one ("chưa chấm điểm") always
+/// fits two lines of the narrowest cell (8.5rem, about 20 characters a line), and is no stop.
+const MAY_OVERFLOW: usize = 32;
+
 /// One result cell's content: status, value and margin, gap or problem, points.
 pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
     let e = &t.eval;
@@ -85,14 +90,17 @@ pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
     // In the matrix a cell is at least five lines high (styles/app.css), which a valid result
     // fills, and a long gap or problem (a no-increase target lists every figure that rose) is
     // cut to two lines with an ellipsis, the whole text being the hover title and staying in
-    // the accessible text (the unit's view shows it in full). So a figure turning invalid or
+    // the accessible text (the unit's view shows it in full; a cut text that may not fit takes
+    // the keyboard focus, and shows whole while it has it). So a figure turning invalid or
     // valid does not change its row's height, and rows differ by two lines at most. Short
     // texts are not clipped: every clip is a node the browser walks on each frame.
+    let length = detail.as_ref().map_or(0, |d| d.chars().count());
     let title = detail
         .as_ref()
-        .filter(|d| !e.problems.is_empty() || d.chars().count() > LONG_DETAIL)
+        .filter(|_| !e.problems.is_empty() || length > LONG_DETAIL)
         .cloned();
     let long = title.is_some();
+    let focusable = long && length > MAY_OVERFLOW;
     html! {
         <div class={classes!("result", status_class(e.status))}>
             <span class="status"><span aria-hidden="true">{status_icon(e.status)}</span>{" "}{status_label(e.status, lang)}</span>
@@ -102,7 +110,8 @@ pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
                 </span>
             }
             if let Some(d) = detail {
-                <span class={classes!("gap", long.then_some("long"))} {title}>{d}</span>
+                <span class={classes!("gap", long.then_some("long"))} {title}
+                    tabindex={focusable.then_some("0")}>{d}</span>
             }
             if let Some(m) = manual { <span class="gap">{m}</span> }
             <span class="points">{format!("{} {}/{}", tr(lang, "Điểm", "Points"), points(&t.points, lang), dec(t.max_points, lang))}</span>

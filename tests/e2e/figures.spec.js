@@ -343,9 +343,20 @@ test('a long gap is cut to two lines in the matrix, and is whole in its title an
   expect((await row.boundingBox()).height).toBe(before);
   const lineHeight = await gap.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
   expect((await gap.boundingBox()).height).toBeLessThanOrEqual(2 * lineHeight + 1);
+  // A keyboard user reaches the cut text with Tab (from the unit's row) and sees it whole while
+  // it has the focus; leaving it cuts it again.
+  const shownWhole = (e, lh) => e.scrollHeight <= e.clientHeight && e.clientHeight > 3 * lh;
+  await row.getByRole('rowheader').click();
+  await page.keyboard.press('Tab');
+  await expect(gap).toBeFocused();
+  expect(await gap.evaluate(shownWhole, lineHeight)).toBe(true);
+  await page.keyboard.press('Tab');
+  await expect(gap).not.toBeFocused();
+  expect((await gap.boundingBox()).height).toBeLessThanOrEqual(2 * lineHeight + 1);
+  expect((await row.boundingBox()).height).toBe(before);
   // Printed, the matrix shows it whole.
   await page.emulateMedia({ media: 'print' });
-  expect(await gap.evaluate((e) => e.scrollHeight <= e.clientHeight && e.clientHeight > 3 * parseFloat(getComputedStyle(e).lineHeight))).toBe(true);
+  expect(await gap.evaluate(shownWhole, lineHeight)).toBe(true);
   await page.emulateMedia({ media: 'screen' });
   // The unit's view shows the whole list, not cut.
   await app.openUnit('Công an TP Hà Nội');
