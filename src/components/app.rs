@@ -435,6 +435,14 @@ pub fn app() -> Html {
                                     banner.set(Some(Banner::Conflict));
                                 }
                             }
+                            // A newer version of the app runs in the other tab (the page was
+                            // updated there): this one must not write over what it cannot read.
+                            // Its own edits stay in memory, and the banner offers their export.
+                            Err(ImportError::NewerVersion { found }) => {
+                                s.writable = false;
+                                save_state.set(SaveState::MemoryOnly);
+                                banner.set(Some(Banner::Newer { found }));
+                            }
                             Err(_) => banner.set(Some(Banner::Conflict)),
                         }
                     },

@@ -228,6 +228,31 @@ test('two tabs: a change from the other tab also shows in the cell being edited 
   expect(await b.storedFigure('hai-phong', 'fires', 'current')).toBe(9);
 });
 
+test('two tabs: when a newer version of the app saves in the other tab, this one stops saving and says so', async ({ context }) => {
+  const a = new AppPage(await context.newPage());
+  const b = new AppPage(await context.newPage());
+  await a.goto();
+  await b.goto();
+  await a.type('Hà Nội', VI.fires, CUR, '3');
+  await a.waitSaved();
+  // The other tab was reloaded into a newer version, which stores its own format.
+  const newer = JSON.stringify({ seq: 99, tab: 'future', saved_at: 0, doc: { format: 'thidua.pact', schema_version: 99, pact: {} } });
+  await b.page.evaluate(([k, v]) => localStorage.setItem(k, v), [DOC_KEY, newer]);
+  // Not a conflict to settle by choosing a version: this tab cannot read the other's at all.
+  await expect(a.alert()).toContainText('do phiên bản mới hơn tạo ra (định dạng 99)');
+  await expect(a.alert()).not.toContainText('Một thẻ khác vừa lưu');
+  await expect(a.saveState()).toHaveText('Không lưu được: chỉ giữ trong phiên này');
+  // Its edits go on in memory and never overwrite the newer data.
+  await a.type('Hà Nội', VI.fires, CUR, '4');
+  await a.page.keyboard.press('Tab');
+  await expect(a.resultCell('Hà Nội', T.t7b)).toContainText('thiếu');
+  await a.page.waitForTimeout(500);
+  expect(await a.page.evaluate((k) => localStorage.getItem(k), DOC_KEY)).toBe(newer);
+  // Export keeps them.
+  const dl = await a.download(() => a.alertButton('Xuất JSON để giữ dữ liệu').click());
+  expect(mainUnits(JSON.parse(await AppPage.text(dl))).find((d) => d.unit === 'ha-noi').figures.fires).toEqual({ current: 4 });
+});
+
 /**
  * Both tabs edit within the autosave delay: the first to save wins the storage, and the other must
  * not overwrite it. Returns [winner, loser, winner's cell, loser's cell].
