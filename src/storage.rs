@@ -187,13 +187,26 @@ pub fn load(store: &mut dyn Store, now_ms: f64) -> Loaded {
         Err(ImportError::NewerVersion { found }) => Loaded::Newer { found },
         Err(e) => {
             let why = Unreadable::Document(e);
-            let key = format!("{QUARANTINE_PREFIX}{}", now_ms as u64);
-            match store.set(&key, &raw) {
-                Ok(()) => Loaded::Quarantined { key, why },
+            match quarantine(store, &raw, now_ms) {
+                Ok(key) => Loaded::Quarantined { key, why },
                 Err(_) => Loaded::Untouchable { why },
             }
         }
     }
+}
+
+/// Copies unreadable stored text aside under a quarantine key of its own (never over an earlier
+/// one), and returns the key. Nothing may be written over the text until this succeeded.
+pub fn quarantine(store: &mut dyn Store, raw: &str, now_ms: f64) -> Result<String, StoreError> {
+    let at = format!("{QUARANTINE_PREFIX}{}", now_ms as u64);
+    let mut key = at.clone();
+    let mut n = 1;
+    while store.get(&key)?.is_some() {
+        key = format!("{at}-{n}");
+        n += 1;
+    }
+    store.set(&key, raw)?;
+    Ok(key)
 }
 
 /// The stored write sequence, if the stored value is a readable envelope.
@@ -596,6 +609,23 @@ mod tests {
         assert!(!why.messages(Lang::En).is_empty());
         assert_ne!(why.messages(Lang::En), why.messages(Lang::Vi));
         assert_eq!(quarantined(&s), vec![(key, "{not json".to_string())]);
+    }
+
+    #[test]
+    fn a_quarantine_never_replaces_an_earlier_one() {
+        let mut s = MemoryStore::default();
+        let first = quarantine(&mut s, "first", 5.0).unwrap();
+        let second = quarantine(&mut s, "second", 5.0).unwrap();
+        let third = quarantine(&mut s, "third", 5.9).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(
+            quarantined(&s),
+            vec![
+                (first, "first".to_string()),
+                (second, "second".to_string()),
+                (third, "third".to_string())
+            ]
+        );
     }
 
     #[test]

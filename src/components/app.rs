@@ -31,10 +31,12 @@ type SharedStore = Rc<RefCell<Box<dyn Store>>>;
 enum Banner {
     /// No usable localStorage.
     NoStorage,
-    /// Stored data was unreadable and was copied aside.
+    /// Stored data was unreadable and was copied aside: found at start-up, or written by
+    /// another tab (then this tab's version was stored in its place).
     Quarantined {
         key: String,
         why: storage::Unreadable,
+        by_other_tab: bool,
     },
     /// Stored data was unreadable and could not be copied aside; nothing will be written.
     Untouchable { why: storage::Unreadable },
@@ -107,7 +109,11 @@ fn boot() -> Boot {
         Loaded::Quarantined { key, why } => (
             fresh(storage::stored_seq(store.as_ref()).unwrap_or(0)),
             true,
-            Some(Banner::Quarantined { key, why }),
+            Some(Banner::Quarantined {
+                key,
+                why,
+                by_other_tab: false,
+            }),
         ),
         Loaded::Untouchable { why } => (fresh(0), false, Some(Banner::Untouchable { why })),
         Loaded::Newer { found } => (fresh(0), false, Some(Banner::Newer { found })),
@@ -378,11 +384,12 @@ pub fn app() -> Html {
                     "thidua-update",
                     move |_| update_ready.set(true),
                 ));
-                let (session, banner, d, save_state) = (
+                let (session, banner, d, save_state, save_now) = (
                     session.clone(),
                     banner.clone(),
                     dispatch.clone(),
                     save_state.clone(),
+                    save_now.clone(),
                 );
                 listeners.push(gloo_events::EventListener::new(
                     &window,
@@ -443,7 +450,35 @@ pub fn app() -> Html {
                                 save_state.set(SaveState::MemoryOnly);
                                 banner.set(Some(Banner::Newer { found }));
                             }
-                            Err(_) => banner.set(Some(Banner::Conflict)),
+                            // Something no version of this app wrote (no choice of version
+                            // can keep it): copied aside first, then this tab's version is
+                            // stored in its place; if it cannot be copied, nothing is written.
+                            Err(why) => {
+                                let why = storage::Unreadable::Document(why);
+                                let copied = storage::quarantine(
+                                    s.store.borrow_mut().as_mut(),
+                                    &raw,
+                                    browser::now_ms(),
+                                );
+                                match copied {
+                                    Ok(key) => {
+                                        banner.set(Some(Banner::Quarantined {
+                                            key,
+                                            why,
+                                            by_other_tab: true,
+                                        }));
+                                        drop(s);
+                                        // Forced: what it replaces is kept aside, and the
+                                        // write sequence still grows from this tab's last.
+                                        save_now(true);
+                                    }
+                                    Err(_) => {
+                                        s.writable = false;
+                                        save_state.set(SaveState::MemoryOnly);
+                                        banner.set(Some(Banner::Untouchable { why }));
+                                    }
+                                }
+                            }
                         }
                     },
                 ));
@@ -980,7 +1015,11 @@ fn render_banner(
         Banner::NoStorage => html! {
             <p>{tr(lang, "Trình duyệt không cho phép lưu dữ liệu (localStorage bị chặn). ", "This browser does not allow saving (localStorage is blocked). ")}{memory_only}{" "}{export_button}</p>
         },
-        Banner::Quarantined { key, why } => {
+        Banner::Quarantined {
+            key,
+            why,
+            by_other_tab,
+        } => {
             // The raw text is read from storage when it is asked for, not on every render.
             let session = session.clone();
             let download = Callback::from(move |_| {
@@ -991,7 +1030,11 @@ fn render_banner(
             });
             html! {
                 <>
-                <p>{tr(lang, "Dữ liệu đã lưu trước đây không đọc được. Bản gốc được giữ nguyên ở một chỗ riêng; ứng dụng mở giao ước mặc định.", "The data saved earlier could not be read. The original is kept aside, untouched; the app opened the default pact.")}</p>
+                <p>{if by_other_tab {
+                    tr(lang, "Một thẻ khác đã lưu dữ liệu mà thẻ này không đọc được. Dữ liệu đó được giữ nguyên ở một chỗ riêng; bản của thẻ này được lưu vào chỗ của nó.", "Another tab stored data this tab cannot read. That data is kept aside, untouched; this tab's version is saved in its place.")
+                } else {
+                    tr(lang, "Dữ liệu đã lưu trước đây không đọc được. Bản gốc được giữ nguyên ở một chỗ riêng; ứng dụng mở giao ước mặc định.", "The data saved earlier could not be read. The original is kept aside, untouched; the app opened the default pact.")
+                }}</p>
                 <ul>{ for why.messages(lang).into_iter().map(|w| html!{<li>{w}</li>}) }</ul>
                 <button type="button" onclick={download}>{tr(lang, "Tải dữ liệu gốc", "Download the original data")}</button>
                 {" "}<button type="button" onclick={dismiss.clone()}>{tr(lang, "Đóng thông báo", "Dismiss")}</button>

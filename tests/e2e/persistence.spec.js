@@ -253,6 +253,30 @@ test('two tabs: when a newer version of the app saves in the other tab, this one
   expect(mainUnits(JSON.parse(await AppPage.text(dl))).find((d) => d.unit === 'ha-noi').figures.fires).toEqual({ current: 4 });
 });
 
+test('two tabs: data no version of the app can read, stored by something in another tab, is copied aside before this tab saves over it', async ({ context }) => {
+  const a = new AppPage(await context.newPage());
+  const b = new AppPage(await context.newPage());
+  await a.goto();
+  await b.goto();
+  await a.type('Hà Nội', VI.fires, CUR, '3');
+  await a.waitSaved();
+  const garbage = '{"seq": 5, "doc": ';
+  await b.page.evaluate(([k, v]) => localStorage.setItem(k, v), [DOC_KEY, garbage]);
+  await expect(a.alert()).toContainText('Một thẻ khác đã lưu dữ liệu mà thẻ này không đọc được');
+  // The unreadable text is kept, byte for byte, and can be downloaded.
+  await expect.poll(async () => Object.values(await a.storedWithPrefix(QUARANTINE_PREFIX))).toEqual([garbage]);
+  const dl = await a.download(() => a.alertButton('Tải dữ liệu gốc').click());
+  expect(await AppPage.text(dl)).toBe(garbage);
+  // This tab's version is stored in its place, and saving goes on.
+  await expect.poll(() => a.storedFigure('ha-noi', 'fires', 'current')).toBe(3);
+  await expect(a.saveState()).toHaveText('Đã lưu trong trình duyệt');
+  await a.type('Hà Nội', VI.fires, CUR, '4');
+  await expect.poll(() => a.storedFigure('ha-noi', 'fires', 'current')).toBe(4);
+  // The other tab follows this tab's version, with nothing to settle.
+  await expect(b.cell('Hà Nội', VI.fires, CUR)).toHaveValue('4');
+  await expect(b.alert()).toHaveCount(0);
+});
+
 /**
  * Both tabs edit within the autosave delay: the first to save wins the storage, and the other must
  * not overwrite it. Returns [winner, loser, winner's cell, loser's cell].
