@@ -10,8 +10,11 @@
 //! - `invalid`: an input is not a number, negative, not whole where a count is expected, above
 //!   10^12, or a numerator exceeds its denominator (solved > occurred).
 //! - `not_applicable`: a rate whose denominator is 0 (nothing occurred, so there is no rate), a
-//!   reduction whose baseline is 0 (nothing to reduce), or a `decrease` target whose every
-//!   criterion was 0 in both periods. How such a target scores is the pact's choice
+//!   reduction whose baseline and current count are both 0 (nothing to reduce), or a `decrease`
+//!   target whose every criterion was 0 in both periods. A reduction from a baseline of 0 to a
+//!   current count above 0 is a rise from nothing: `not_met` (no threshold a reduction can have
+//!   is met by it), with no value (the fall is −∞) and the whole count as the excess over an
+//!   allowed 0. How such a target scores is the pact's choice
 //!   ([`crate::model::NotApplicablePoints`]).
 //! - `met` / `not_met` for rates, reductions and no-increase/decrease rules; `scored` for manual
 //!   contents.
@@ -128,7 +131,7 @@ pub enum Problem {
         /// The denominator indicator.
         indicator: Id,
     },
-    /// The reduction's baseline is 0.
+    /// The reduction's baseline is 0, and so is the current count.
     ZeroBaseline {
         /// The indicator.
         indicator: Id,
@@ -892,10 +895,23 @@ fn reduction(
 ) {
     let (cc, bb) = common(c, b);
     if bb == 0 {
-        e.status = Status::NotApplicable;
-        e.problems.push(Problem::ZeroBaseline {
-            indicator: ind.id.clone(),
-        });
+        if cc == 0 {
+            e.status = Status::NotApplicable;
+            e.problems.push(Problem::ZeroBaseline {
+                indicator: ind.id.clone(),
+            });
+        } else {
+            // A rise from nothing: the fall is −∞ (no value), below every threshold; the count
+            // is over by all of it (back at 0 the target would not apply).
+            e.status = if cmp.holds(Ordering::Less) {
+                Status::Met
+            } else {
+                Status::NotMet
+            };
+            if e.status == Status::NotMet {
+                e.gap = Some(rise_from_zero(c.whole()));
+            }
+        }
         return;
     }
     // value = (B − C)/B against t = p/q, with B, q > 0.
@@ -918,6 +934,18 @@ fn reduction(
                 _ => Gap::ReductionUnreachable,
             },
         );
+    }
+}
+
+/// The gap of a reduction whose baseline is 0 and whose count `current` (whole part) rose.
+fn rise_from_zero(current: i128) -> Gap {
+    if current > 0 {
+        Gap::ReductionOver {
+            allowed_max: 0,
+            over: current,
+        }
+    } else {
+        Gap::ReductionUnreachable
     }
 }
 

@@ -250,11 +250,28 @@ fn reduction(
         Ok(v) => v,
         Err(problems) => return with_problems(target, problems),
     };
-    if b == Ratio::from_integer(0) {
+    if b == Ratio::from_integer(0) && c == Ratio::from_integer(0) {
         let mut e = new_eval(target, Status::NotApplicable);
         e.problems.push(Problem::ZeroBaseline {
             indicator: id.as_str().into(),
         });
+        return e;
+    }
+    if b == Ratio::from_integer(0) {
+        // A rise from nothing: the fall is −∞, less than any threshold.
+        let met = cmp.holds(std::cmp::Ordering::Less);
+        let mut e = new_eval(target, if met { Status::Met } else { Status::NotMet });
+        if !met {
+            let over = c.to_integer();
+            e.gap = Some(if over > 0 {
+                Gap::ReductionOver {
+                    allowed_max: 0,
+                    over,
+                }
+            } else {
+                Gap::ReductionUnreachable
+            });
+        }
         return e;
     }
     let value = (b - c) / b;

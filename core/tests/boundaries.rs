@@ -271,7 +271,7 @@ fn reduction_value_is_shown_rounded_and_a_rise_is_negative() {
 }
 
 #[test]
-fn reduction_from_zero_is_not_applicable_and_missing_baseline_is_no_data() {
+fn reduction_from_zero_to_zero_is_not_applicable_and_missing_baseline_is_no_data() {
     let zero_base = vec![Problem::ZeroBaseline {
         indicator: ids::CRIMES.into(),
     }];
@@ -281,7 +281,6 @@ fn reduction_from_zero_is_not_applicable_and_missing_baseline_is_no_data() {
     }];
     #[rustfmt::skip]
     let cases = [
-        (Entry::int(5), Entry::int(0), NotApplicable, zero_base.clone()),
         (Entry::int(0), Entry::int(0), NotApplicable, zero_base),
         (Entry::int(5), Entry::Missing, NoData, missing_base.clone()),
         (Entry::Missing, Entry::int(0), NoData, vec![Problem::Missing { indicator: ids::CRIMES.into(), period: PeriodKind::Current }]),
@@ -305,10 +304,40 @@ fn reduction_from_zero_is_not_applicable_and_missing_baseline_is_no_data() {
             &mut doc,
             "ha-noi",
             ids::CRIMES,
-            Entry::int(3),
+            Entry::int(0),
             Entry::int(0),
         );
         assert_eq!(points(&doc, "ha-noi", "t4"), expected);
+    }
+}
+
+#[test]
+fn a_rise_from_a_zero_baseline_is_not_met_whatever_the_not_applicable_policy() {
+    for policy in [NotApplicablePoints::Full, NotApplicablePoints::Zero] {
+        let mut doc = doc();
+        doc.pact.not_applicable = policy;
+        set(
+            &mut doc,
+            "ha-noi",
+            ids::CRIMES,
+            Entry::int(5),
+            Entry::int(0),
+        );
+        let e = eval(&doc, "ha-noi", "t4");
+        assert_eq!(e.status, NotMet);
+        assert_eq!((e.value, e.margin, e.problems.len()), (None, None, 0));
+        assert_eq!(
+            e.gap,
+            Some(Gap::ReductionOver {
+                allowed_max: 0,
+                over: 5
+            })
+        );
+        assert_eq!(
+            gap_text(&doc.pact, &e, Lang::Vi).unwrap(),
+            "vượt 5 vụ so với mức cho phép (tối đa 0)"
+        );
+        assert_eq!(points(&doc, "ha-noi", "t4"), "0");
     }
 }
 
