@@ -492,10 +492,8 @@ pub(crate) fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
         })
         .collect();
 
-    rank(pact, &mut units);
-    let mut order: Vec<&UnitResult> = units.iter().collect();
-    order.sort_by_key(|u| u.rank);
-    let ranking: Vec<Key> = order.iter().map(|u| u.unit.clone()).collect();
+    let order = rank(pact, &mut units);
+    let ranking: Vec<Key> = order.iter().map(|&i| units[i].unit.clone()).collect();
     // With no usable figure or score anywhere there is nobody to lead (an invalid entry is not
     // one: it would otherwise make a leader of the first unit id among units all at 0).
     let any_data = units.iter().any(|u| {
@@ -509,7 +507,10 @@ pub(crate) fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     Results {
         pact: pact.id.as_str().into(),
         review: Key::default(),
-        leading_unit: ranking.first().filter(|_| any_data).cloned(),
+        leading_unit: ranking
+            .first()
+            .filter(|_| any_data && units.iter().filter(|u| u.rank == 1).count() == 1)
+            .cloned(),
         provisional: units.iter().any(UnitResult::is_provisional),
         ranking,
         units,
@@ -700,8 +701,21 @@ fn unit_result(
     }
 }
 
-/// Assigns ranks with the documented tie-break and sets the Government flag.
-fn rank(pact: &Pact, units: &mut [UnitResult]) {
+/// Assigns ranks with the documented tie-break and sets the Government flag; returns the units'
+/// positions in rank order.
+fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
+    // A unit's rank is one more than the number of units strictly ahead of it.
+    let ahead = |x: &UnitResult, u: &UnitResult| {
+        x.total
+            .cmp(&u.total)
+            .then(x.met.cmp(&u.met))
+            .then(u.deduction.cmp(&x.deduction))
+            == std::cmp::Ordering::Greater
+    };
+    let ranks: Vec<usize> = units
+        .iter()
+        .map(|u| 1 + units.iter().filter(|x| ahead(x, u)).count())
+        .collect();
     let mut idx: Vec<usize> = (0..units.len()).collect();
     idx.sort_by(|&a, &b| {
         let (x, y) = (&units[a], &units[b]);
@@ -711,10 +725,9 @@ fn rank(pact: &Pact, units: &mut [UnitResult]) {
             .then(x.deduction.cmp(&y.deduction))
             .then(x.unit.cmp(&y.unit))
     });
-    for (pos, &i) in idx.iter().enumerate() {
-        units[i].rank = pos + 1;
-        units[i].government_flag =
-            pact.flags.government_for_leader && pos == 0 && units[i].ministry_flag;
+    for (u, rank) in units.iter_mut().zip(ranks) {
+        u.rank = rank;
+        u.government_flag = pact.flags.government_for_leader && rank == 1 && u.ministry_flag;
     }
     // Sorted by total, equal totals are neighbours.
     for w in idx.windows(2) {
@@ -723,6 +736,7 @@ fn rank(pact: &Pact, units: &mut [UnitResult]) {
             units[w[1]].tied = true;
         }
     }
+    idx
 }
 
 #[cfg(test)]

@@ -16,10 +16,13 @@
 //! Total = target points + min(bonus, cap) − min(deductions, cap). The classification is the
 //! first level, best first, whose minimum total the unit reaches with no content below the level's
 //! floor. Ranking: higher total first; ties broken by more targets met, then fewer deduction
-//! points, then unit id (so the result never depends on the order units are listed in). The
-//! leading unit is rank 1, once some unit has a usable figure or score (an invalid entry is not
-//! one); it may be proposed for the Government flag when the pact allows it and
-//! it meets the Ministry flag standard (its level is one of the pact's Ministry levels).
+//! points. Units equal on all three share a rank (1, 1, 3) and are listed by unit id (so the
+//! result never depends on the order units are listed in); the id never decides between them.
+//! The leading unit is the one unit at rank 1, once some unit has a usable figure or score (an
+//! invalid entry is not one); when several share rank 1 there is none ([`Results::shared_lead`]),
+//! and the cluster decides by vote. A unit at rank 1 may be proposed for the Government flag
+//! when the pact allows it and it meets the Ministry flag standard (its level is one of the
+//! pact's Ministry levels).
 //!
 //! [`evaluate`] prepares the pact once (see [`crate::eval`]) and works in two passes: every unit on
 //! every target, scored at once unless the target is relative to best; then, with the best
@@ -143,6 +146,12 @@ impl Results {
     pub fn unit(&self, id: &str) -> Option<&UnitResult> {
         self.units.iter().find(|u| u.unit == id)
     }
+
+    /// Whether several units share rank 1 once some unit has a usable figure or score: then
+    /// there is no leading unit, and the cluster decides between them.
+    pub fn shared_lead(&self) -> bool {
+        has_data(&self.units) && self.units.iter().filter(|u| u.rank == 1).count() > 1
+    }
 }
 
 /// Evaluates, scores, classifies and ranks every unit of the pact.
@@ -238,19 +247,17 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     let order = rank(pact, &mut units);
     let ranking: Vec<Key> = order.iter().map(|&i| units[i].unit.clone()).collect();
     // With no usable figure or score anywhere there is nobody to lead (an invalid entry is not
-    // one: it would otherwise make a leader of the first unit id among units all at 0).
-    let any_data = units.iter().any(|u| {
-        u.targets
-            .iter()
-            .any(|t| !matches!(t.eval.status, Status::NoData | Status::Invalid))
-    });
+    // one: it would otherwise make a leader of the first unit id among units all at 0); nor is
+    // there one leader when several units share rank 1.
+    let any_data = has_data(&units);
     if !any_data {
         units.iter_mut().for_each(|u| u.government_flag = false);
     }
+    let alone_first = units.iter().filter(|u| u.rank == 1).count() == 1;
     Results {
         pact: Key::new(&pact.id),
         review: Key::default(),
-        leading_unit: ranking.first().filter(|_| any_data).cloned(),
+        leading_unit: ranking.first().filter(|_| any_data && alone_first).cloned(),
         provisional: units.iter().any(UnitResult::is_provisional),
         ranking,
         units,
@@ -523,10 +530,17 @@ fn unit_result(
 /// positions in rank order.
 fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
     let idx = rank_order(units);
+    // Units equal on total, targets met and deductions share a rank (1, 1, 3): their ids only
+    // order them in the list, and never choose between them.
+    let mut rank = 0;
     for (pos, &i) in idx.iter().enumerate() {
-        units[i].rank = pos + 1;
+        let same = pos > 0 && same_standing(&units[idx[pos - 1]], &units[i]);
+        if !same {
+            rank = pos + 1;
+        }
+        units[i].rank = rank;
         units[i].government_flag =
-            pact.flags.government_for_leader && pos == 0 && units[i].ministry_flag;
+            pact.flags.government_for_leader && rank == 1 && units[i].ministry_flag;
     }
     // Sorted by total, equal totals are neighbours.
     for w in idx.windows(2) {
@@ -536,6 +550,20 @@ fn rank(pact: &Pact, units: &mut [UnitResult]) -> Vec<usize> {
         }
     }
     idx
+}
+
+/// Whether two units are equal on everything the ranking compares but their ids.
+fn same_standing(a: &UnitResult, b: &UnitResult) -> bool {
+    a.total == b.total && a.met == b.met && a.deduction == b.deduction
+}
+
+/// Whether some unit has a usable figure or score (an invalid entry is not one).
+fn has_data(units: &[UnitResult]) -> bool {
+    units.iter().any(|u| {
+        u.targets
+            .iter()
+            .any(|t| !matches!(t.eval.status, Status::NoData | Status::Invalid))
+    })
 }
 
 /// The units' positions in rank order: higher total first, then more targets met, then fewer

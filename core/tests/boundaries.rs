@@ -877,7 +877,8 @@ fn ranking_tie_break_chain() {
     // hai-phong: 20 points from manual scores.
     set_manual(&mut doc, "hai-phong", "t1", Entry::Missing, v(10));
     set_manual(&mut doc, "hai-phong", "t2", Entry::Missing, v(10));
-    // can-tho and tp-hcm: 15 points from one met target, identical → unit id decides.
+    // can-tho and tp-hcm: 15 points from one met target, identical → they share rank 2, listed
+    // by unit id.
     for u in ["can-tho", "tp-hcm", "ha-noi"] {
         set(&mut doc, u, ids::CRIMES, v(90), v(100));
     }
@@ -898,7 +899,7 @@ fn ranking_tie_break_chain() {
     let expected = [
         ("hai-phong", "20", 0, 1, false),
         ("can-tho", "15", 1, 2, true),
-        ("tp-hcm", "15", 1, 3, true),
+        ("tp-hcm", "15", 1, 2, true),
         ("ha-noi", "15", 1, 4, true),
         ("da-nang", "15", 0, 5, true),
     ];
@@ -913,6 +914,65 @@ fn ranking_tie_break_chain() {
     // The results list units in pact order, whatever the ranking.
     let order: Vec<_> = r.units.iter().map(|u| u.unit.as_str()).collect();
     assert_eq!(order, UNITS);
+}
+
+#[test]
+fn units_equal_on_every_tie_break_share_the_lead_and_nobody_leads() {
+    let mut doc = doc();
+    doc.pact.flags.government_for_leader = true;
+    // Every unit: the same one target met, 15 points; the unit id must not pick a leader.
+    for u in UNITS {
+        set(&mut doc, u, ids::CRIMES, Entry::int(90), Entry::int(100));
+    }
+    let r = doc.evaluate();
+    assert!(r.units.iter().all(|u| u.rank == 1 && u.tied));
+    assert_eq!(r.leading_unit, None);
+    assert!(r.shared_lead());
+    let flags: Vec<bool> = r.units.iter().map(|u| u.government_flag).collect();
+    let ministry: Vec<bool> = r.units.iter().map(|u| u.ministry_flag).collect();
+    assert_eq!(flags, ministry);
+    // One more target met breaks the tie: ha-noi leads alone, the others share rank 2.
+    set(
+        &mut doc,
+        "ha-noi",
+        ids::TRAFFIC_ACCIDENTS,
+        Entry::int(5),
+        Entry::int(9),
+    );
+    set(
+        &mut doc,
+        "ha-noi",
+        ids::TRAFFIC_DEATHS,
+        Entry::int(5),
+        Entry::int(9),
+    );
+    set(
+        &mut doc,
+        "ha-noi",
+        ids::TRAFFIC_INJURIES,
+        Entry::int(5),
+        Entry::int(9),
+    );
+    let r = doc.evaluate();
+    assert_eq!(r.leading_unit.as_deref(), Some("ha-noi"));
+    assert!(!r.shared_lead());
+    let ranks: Vec<(&str, usize)> = r
+        .ranking
+        .iter()
+        .map(|id| (id.as_str(), r.unit(id).unwrap().rank))
+        .collect();
+    assert_eq!(
+        ranks,
+        [
+            ("ha-noi", 1),
+            ("can-tho", 2),
+            ("da-nang", 2),
+            ("hai-phong", 2),
+            ("tp-hcm", 2)
+        ]
+    );
+    // With no data at all, every unit is at rank 1 but there is no lead to share.
+    assert!(!Document::default_pact().evaluate().shared_lead());
 }
 
 #[test]
