@@ -310,6 +310,9 @@ pub enum BackupReason {
     Restore,
     /// Before something was removed.
     Remove,
+    /// Before one tab's version replaced another's, after both saved at once (the version not
+    /// kept).
+    Conflict,
 }
 
 /// A snapshot's one-line summary, kept beside it.

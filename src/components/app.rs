@@ -179,6 +179,47 @@ impl Session {
                 .all(|(a, b)| a == &**b)
     }
 
+    /// Whether this tab shows `doc` as one of its pacts, exactly.
+    fn holds(&self, doc: &Document) -> bool {
+        *doc == *self.latest || self.latest_others.iter().any(|d| **d == *doc)
+    }
+
+    /// Snapshots of the pacts of another tab's version (`theirs`) that this tab does not show as
+    /// they are: taken before this tab's version is written over it.
+    fn back_up_unlike(&self, theirs: &storage::Stored) -> Result<(), StoreError> {
+        for doc in std::iter::once(&theirs.doc).chain(&theirs.others) {
+            if !self.holds(doc) {
+                let mut store = self.store.borrow_mut();
+                storage::backup(
+                    store.as_mut(),
+                    doc,
+                    BackupReason::Conflict,
+                    browser::now_ms(),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Snapshots of this tab's pacts that the stored version (`theirs`) does not hold as they
+    /// are: taken before this tab takes the stored version instead.
+    fn back_up_own_unlike(&self, theirs: &storage::Stored) -> Result<(), StoreError> {
+        let stored = |doc: &Document| theirs.doc == *doc || theirs.others.iter().any(|d| d == doc);
+        let own = std::iter::once(&*self.latest).chain(self.latest_others.iter().map(|d| &**d));
+        for doc in own {
+            if !stored(doc) {
+                let mut store = self.store.borrow_mut();
+                storage::backup(
+                    store.as_mut(),
+                    doc,
+                    BackupReason::Conflict,
+                    browser::now_ms(),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
     /// Whether another tab's write (`stored`, announced by a `storage` event) was made over the
     /// same stored version as this tab's last save, at the same moment (each tab's storage view
     /// lags the others' writes by a little): then both tabs saved, the storage holds the other
@@ -321,15 +362,35 @@ pub fn app() -> Html {
     // in the start-up script): a notice offers to reload; nothing reloads by itself.
     let update_ready = use_state(|| false);
 
+    // The snapshot list (read again when a snapshot is taken, here or in another tab).
+    let backups = use_state(Vec::new);
+    let refresh_backups: Rc<dyn Fn()> = {
+        let (session, backups) = (session.clone(), backups.clone());
+        Rc::new(move || {
+            let s = session.borrow();
+            let list = if s.writable {
+                storage::backups(s.store.borrow().as_ref())
+            } else {
+                Vec::new()
+            };
+            backups.set(list);
+        })
+    };
+    {
+        let refresh = refresh_backups.clone();
+        use_effect_with((), move |_| refresh());
+    }
+
     // Flush on page hide; follow other tabs; language; shortcuts; updates.
     {
         let update_ready = update_ready.clone();
-        let (save_now, session, banner, dispatch, save_state) = (
+        let (save_now, session, banner, dispatch, save_state, refresh_backups) = (
             save_now.clone(),
             session.clone(),
             banner.clone(),
             state.dispatcher(),
             save_state.clone(),
+            refresh_backups.clone(),
         );
         use_effect_with((), move |_| {
             let mut listeners = Vec::new();
@@ -384,12 +445,13 @@ pub fn app() -> Html {
                     "thidua-update",
                     move |_| update_ready.set(true),
                 ));
-                let (session, banner, d, save_state, save_now) = (
+                let (session, banner, d, save_state, save_now, refresh_backups) = (
                     session.clone(),
                     banner.clone(),
                     dispatch.clone(),
                     save_state.clone(),
                     save_now.clone(),
+                    refresh_backups.clone(),
                 );
                 listeners.push(gloo_events::EventListener::new(
                     &window,
@@ -399,7 +461,15 @@ pub fn app() -> Html {
                         let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
                             return;
                         };
-                        if e.key().as_deref() != Some(storage::DOC_KEY) {
+                        let key = e.key();
+                        if key
+                            .as_deref()
+                            .is_some_and(|k| k.starts_with(storage::BACKUP_PREFIX))
+                        {
+                            // Another tab took or dropped a snapshot: this tab's list shows it.
+                            return refresh_backups();
+                        }
+                        if key.as_deref() != Some(storage::DOC_KEY) {
                             return;
                         }
                         let Some(announced) = e.new_value() else {
@@ -581,23 +651,6 @@ pub fn app() -> Html {
 
     // Dialogs and the snapshot list.
     let modal = use_state(|| None::<Modal>);
-    let backups = use_state(Vec::new);
-    let refresh_backups = {
-        let (session, backups) = (session.clone(), backups.clone());
-        Rc::new(move || {
-            let s = session.borrow();
-            let list = if s.writable {
-                storage::backups(s.store.borrow().as_ref())
-            } else {
-                Vec::new()
-            };
-            backups.set(list);
-        })
-    };
-    {
-        let refresh = refresh_backups.clone();
-        use_effect_with((), move |_| refresh());
-    }
     // Replace the document after taking a snapshot; refuse when the snapshot cannot be taken.
     // Takes a snapshot of the current document before a change that replaces or removes data;
     // false (and a banner) when it cannot be taken, and then the change must not happen.
@@ -778,7 +831,7 @@ pub fn app() -> Html {
                     <p class="note">{tr(lang, "Thang điểm là ví dụ, chưa phải thang điểm chính thức của cụm; có thể sửa.", "The point weights are examples, not the cluster's adopted scale; they can be changed.")}</p>
                 }
             </header>
-            { render_banner(&banner, lang, &session, &save_now, &dispatch, &state.doc) }
+            { render_banner(&banner, lang, &session, &save_now, &dispatch, &state.doc, &refresh_backups) }
             if *update_ready {
                 <div class="update" role="status">
                     {tr(lang, "Đã có phiên bản mới của ứng dụng. ", "A new version of the app is available. ")}
@@ -988,6 +1041,7 @@ fn render_banner(
     save_now: &Rc<dyn Fn(bool)>,
     dispatch: &UseReducerDispatcher<AppState>,
     doc: &Rc<Document>,
+    refresh_backups: &Rc<dyn Fn()>,
 ) -> Html {
     let Some(b) = (**banner).clone() else {
         return html! {};
@@ -1062,19 +1116,51 @@ fn render_banner(
                {tr(lang, "Bạn vẫn làm việc tiếp được; dữ liệu đang được giữ trong bộ nhớ. ", "You can keep working; your data is held in memory. ")}{export_button}</p>
         },
         Banner::Conflict => {
+            // Whichever version is chosen, the other one is kept as snapshots first (its pacts
+            // that differ from the chosen version's); if that fails, nothing changes.
             let keep = {
-                let f = save_now.clone();
-                Callback::from(move |_| f(true))
+                let (f, session, banner, refresh) = (
+                    save_now.clone(),
+                    session.clone(),
+                    banner.clone(),
+                    refresh_backups.clone(),
+                );
+                Callback::from(move |_| {
+                    let taken = {
+                        let s = session.borrow();
+                        let raw = s.store.borrow().get(storage::DOC_KEY).ok().flatten();
+                        match raw.map(|r| storage::decode(&r)) {
+                            Some(Ok(theirs)) => s.back_up_unlike(&theirs),
+                            // Nothing readable stored: there is no other version to keep.
+                            _ => Ok(()),
+                        }
+                    };
+                    refresh();
+                    match taken {
+                        Ok(()) => f(true),
+                        Err(e) => banner.set(Some(Banner::BackupFailed(e))),
+                    }
+                })
             };
             let take = {
-                let (session, dispatch, banner) =
-                    (session.clone(), dispatch.clone(), banner.clone());
+                let (session, dispatch, banner, refresh) = (
+                    session.clone(),
+                    dispatch.clone(),
+                    banner.clone(),
+                    refresh_backups.clone(),
+                );
                 Callback::from(move |_| {
                     let mut s = session.borrow_mut();
                     let raw = s.store.borrow().get(storage::DOC_KEY).ok().flatten();
                     if let Some(Ok(stored)) = raw.map(|r| storage::decode(&r)) {
+                        let taken = s.back_up_own_unlike(&stored);
+                        if let Err(e) = taken {
+                            banner.set(Some(Banner::BackupFailed(e)));
+                            return;
+                        }
                         let adopted = s.adopt(stored);
                         drop(s);
+                        refresh();
                         if let Some((doc, others, active)) = adopted {
                             dispatch.dispatch(Action::External(doc, others, active));
                         }
@@ -1084,7 +1170,7 @@ fn render_banner(
             };
             html! {
                 <>
-                <p>{tr(lang, "Một thẻ khác vừa lưu dữ liệu trong khi thẻ này còn thay đổi chưa lưu. Chọn bản muốn giữ:", "Another tab saved while this tab has unsaved changes. Choose which version to keep:")}</p>
+                <p>{tr(lang, "Một thẻ khác vừa lưu dữ liệu trong khi thẻ này còn thay đổi chưa lưu. Chọn bản muốn giữ (bản kia được sao lưu trước, xem Bản sao lưu tự động):", "Another tab saved while this tab has unsaved changes. Choose which version to keep (the other one is backed up first; see Automatic backups):")}</p>
                 <button type="button" onclick={keep}>{tr(lang, "Giữ bản của thẻ này", "Keep this tab's version")}</button>
                 {" "}<button type="button" onclick={take}>{tr(lang, "Dùng bản của thẻ kia", "Use the other tab's version")}</button>
                 </>

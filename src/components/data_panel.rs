@@ -70,6 +70,11 @@ fn reason_text(r: BackupReason, lang: Lang) -> &'static str {
         BackupReason::Reset => tr(lang, "trước khi khôi phục mặc định", "before a reset"),
         BackupReason::Restore => tr(lang, "trước khi khôi phục bản sao lưu", "before a restore"),
         BackupReason::Remove => tr(lang, "trước khi xóa", "before a removal"),
+        BackupReason::Conflict => tr(
+            lang,
+            "bản không được giữ khi hai thẻ cùng lưu",
+            "the version not kept when two tabs saved at once",
+        ),
     }
 }
 
@@ -169,7 +174,7 @@ pub fn data_panel(p: &DataPanelProps) -> Html {
             </dl>
             <h3>{tr(lang, "Bản sao lưu tự động", "Automatic backups")}</h3>
             if p.backups.is_empty() {
-                <p>{tr(lang, "Chưa có bản sao lưu. Bản sao lưu được tạo trước khi nhập tệp, khôi phục mặc định hoặc xóa.", "No backups yet. One is taken before an import, a reset or a removal.")}</p>
+                <p>{tr(lang, "Chưa có bản sao lưu. Bản sao lưu được tạo trước khi nhập tệp, khôi phục mặc định hoặc xóa, và khi hai thẻ cùng lưu.", "No backups yet. One is taken before an import, a reset or a removal, and when two tabs saved at once.")}</p>
             } else {
                 <ul class="backups" aria-label={tr(lang, "Danh sách bản sao lưu", "Backups")}>
                 { for p.backups.iter().map(|b| {

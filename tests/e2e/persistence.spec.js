@@ -319,7 +319,7 @@ async function conflict(context) {
 }
 
 test('two tabs saving at once: a conflict banner, and "keep this tab\'s version" stores this tab\'s data', async ({ context }) => {
-  const { winner, loser, winCell, loseCell, loseVal, id } = await conflict(context);
+  const { winner, loser, winCell, loseCell, winVal, loseVal, id } = await conflict(context);
   await loser.control('keepMine').click();
   await expect(loser.alert()).toHaveCount(0);
   await loser.waitSaved();
@@ -329,6 +329,14 @@ test('two tabs saving at once: a conflict banner, and "keep this tab\'s version"
   await expect(winner.cell(...loseCell)).toHaveValue(String(loseVal));
   await expect(winner.cell(...winCell)).toHaveValue('');
   await expect(winner.alert()).toHaveCount(0);
+  // The version not kept, already saved by the other tab, was backed up first: restoring it
+  // brings the other tab's edit back.
+  await expect(loser.backupItems()).toHaveCount(1);
+  await expect(loser.backupItems().first()).toContainText('bản không được giữ khi hai thẻ cùng lưu');
+  // The tab whose saved edit was not kept lists that backup too, without a reload.
+  await expect(winner.backupItems()).toHaveCount(1);
+  await loser.restoreBackup(0);
+  await expect(loser.cell(...winCell)).toHaveValue(String(winVal));
 });
 
 test('two tabs saving at once: "use the other tab\'s version" takes the stored data', async ({ context }) => {
@@ -340,6 +348,9 @@ test('two tabs saving at once: "use the other tab\'s version" takes the stored d
   await expect.soft(loser.saveState()).toHaveText('Đã lưu trong trình duyệt', { timeout: 3000 });
   await expect.poll(() => loser.storedFigure(id(winCell), 'fires', 'current')).toBe(winVal);
   expect(await loser.storedFigure(id(loseCell), 'fires', 'current')).toBeUndefined();
+  // This tab's unsaved version, not kept, was backed up first.
+  await expect(loser.backupItems()).toHaveCount(1);
+  await expect(loser.backupItems().first()).toContainText('bản không được giữ khi hai thẻ cùng lưu');
   // Both tabs now edit the same data again without conflict.
   await loser.type('Đà Nẵng', VI.fires, CUR, '5');
   await expect(winner.cell('Đà Nẵng', VI.fires, CUR)).toHaveValue('5');
