@@ -139,6 +139,9 @@ pub struct StorageInfo {
     pub used: Option<f64>,
     /// Estimated bytes available to this site, if the browser tells.
     pub quota: Option<f64>,
+    /// Bytes this app's data takes in localStorage (which `used` does not count), if it can be
+    /// read.
+    pub local: Option<f64>,
 }
 
 /// Asks for persistent storage (once per call; browsers remember the answer) and reads the

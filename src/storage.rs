@@ -50,6 +50,17 @@ pub trait Store {
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// How many characters this app's keys and values hold: what localStorage counts against
+    /// its limit (UTF-16 code units, two bytes each). The browser's own usage estimate leaves
+    /// localStorage out.
+    fn chars_used(&self) -> Result<u64, StoreError> {
+        let mut n = 0;
+        for key in self.keys()?.into_iter().filter(|k| k.starts_with(PREFIX)) {
+            let value = self.get(&key)?.unwrap_or_default();
+            n += (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
+        }
+        Ok(n)
+    }
 }
 
 /// True when a storage exception means "full", in any browser.
@@ -543,6 +554,21 @@ impl Store for LocalStore {
             .filter_map(|i| self.0.key(i).ok().flatten())
             .collect())
     }
+    fn chars_used(&self) -> Result<u64, StoreError> {
+        // The values' lengths are read in JavaScript: a stored workspace of megabytes is not
+        // copied into wasm memory just to be measured.
+        use wasm_bindgen::JsCast;
+        let mut n = 0;
+        for key in self.keys()?.into_iter().filter(|k| k.starts_with(PREFIX)) {
+            let value = js_sys::Reflect::get(&self.0, &wasm_bindgen::JsValue::from_str(&key))
+                .map_err(js_error)?;
+            let length = value
+                .dyn_ref::<js_sys::JsString>()
+                .map_or(0, |v| v.length());
+            n += key.encode_utf16().count() as u64 + u64::from(length);
+        }
+        Ok(n)
+    }
 }
 
 #[cfg(test)]
@@ -612,6 +638,15 @@ mod tests {
         assert!(!why.messages(Lang::En).is_empty());
         assert_ne!(why.messages(Lang::En), why.messages(Lang::Vi));
         assert_eq!(quarantined(&s), vec![(key, "{not json".to_string())]);
+    }
+
+    #[test]
+    fn the_characters_used_are_those_of_this_apps_keys_and_values() {
+        let mut s = MemoryStore::default();
+        s.map.insert(DOC_KEY.into(), "{\"đ\":1}".into());
+        s.map.insert("someone.else".into(), "x".repeat(100));
+        let expected = DOC_KEY.len() + "{\"đ\":1}".chars().count();
+        assert_eq!(s.chars_used(), Ok(expected as u64));
     }
 
     #[test]

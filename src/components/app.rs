@@ -785,11 +785,14 @@ pub fn app() -> Html {
     // Ask for persistent storage once, and read the usage estimate after every save.
     let storage_info = use_state(browser::StorageInfo::default);
     {
-        let storage_info = storage_info.clone();
+        let (storage_info, session) = (storage_info.clone(), session.clone());
         use_effect_with(*save_state == SaveState::Saved, move |saved| {
             if *saved {
                 wasm_bindgen_futures::spawn_local(async move {
-                    storage_info.set(browser::storage_info().await);
+                    let mut info = browser::storage_info().await;
+                    let chars = session.borrow().store.borrow().chars_used();
+                    info.local = chars.ok().map(|n| 2.0 * n as f64);
+                    storage_info.set(info);
                 });
             }
         });

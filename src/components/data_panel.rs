@@ -165,7 +165,14 @@ pub fn data_panel(p: &DataPanelProps) -> Html {
                     Some(false) => tr(lang, "chưa được cấp: trình duyệt có thể xóa dữ liệu khi thiếu chỗ — hãy xuất JSON thường xuyên", "not granted: the browser may clear this data when space runs low — export JSON regularly"),
                     None => tr(lang, "trình duyệt không cho biết", "the browser does not say"),
                 }}</dd>
-                <dt>{tr(lang, "Dung lượng đã dùng", "Space used")}</dt>
+                <dt>{tr(lang, "Dữ liệu của ứng dụng (localStorage)", "This app's data (localStorage)")}</dt>
+                <dd>{ match p.storage.local {
+                    Some(b) => trf(lang,
+                        format!("{} — trình duyệt thường cho mỗi trang khoảng 5 đến 10 MB", bytes(b, lang)),
+                        format!("{} — browsers usually allow each site about 5 to 10 MB", bytes(b, lang))),
+                    None => tr(lang, "không đọc được", "cannot be read").to_string(),
+                }}</dd>
+                <dt>{tr(lang, "Tệp ứng dụng và bộ nhớ đệm (ước tính của trình duyệt)", "App files and caches (the browser's estimate)")}</dt>
                 <dd>{ match (p.storage.used, p.storage.quota) {
                     (Some(u), Some(q)) => trf(lang, format!("{} trên khoảng {}", bytes(u, lang), bytes(q, lang)), format!("{} of about {}", bytes(u, lang), bytes(q, lang))),
                     (Some(u), None) => bytes(u, lang),

@@ -25,7 +25,7 @@ test('the manifest is relative, Vietnamese, and its icons exist at the sizes it 
   }
 });
 
-test('the storage panel shows the persistent-storage answer, the space used and the quota', async ({ page }) => {
+test('the storage panel shows the persistent-storage answer, the space this app\'s data takes in localStorage, and the browser\'s estimate', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();
   await app.fill('Hà Nội', VI.fires, VI.current, '3');
@@ -33,11 +33,24 @@ test('the storage panel shows the persistent-storage answer, the space used and 
   const info = page.locator('dl').filter({ has: page.getByText('Lưu trữ bền vững') });
   await expect(info).toBeVisible();
   await expect(info).toContainText(/đã được trình duyệt cấp|chưa được cấp/);
-  await expect(info).toContainText(/Dung lượng đã dùng.*\d+(,\d)? (KB|MB) trên khoảng \d+(\.\d{3})*(,\d)? (KB|MB|GB)/s);
+  await expect(info).toContainText(/Tệp ứng dụng và bộ nhớ đệm.*\d+(,\d)? (KB|MB) trên khoảng \d+(\.\d{3})*(,\d)? (KB|MB|GB)/s);
+  // This app's own data: what localStorage holds under its keys (UTF-16, two bytes a
+  // character), which the browser's estimate leaves out.
+  const chars = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('thidua.v1.'))
+    .reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  const shown = (text, label, decimal) => {
+    const m = text.match(new RegExp(`${label.replace(/[()]/g, '\\$&')}(\\d+[.,]\\d) KB — `));
+    return m && Number(m[1].replace(decimal, '.'));
+  };
+  const kb = 2 * chars / 1000;
+  expect(chars).toBeGreaterThan(1000);
+  await expect.poll(async () => shown(await info.textContent(), 'Dữ liệu của ứng dụng (localStorage)', ',')).toBeCloseTo(kb, 0);
+  await expect(info).toContainText('KB — trình duyệt thường cho mỗi trang khoảng 5 đến 10 MB');
   await app.setLanguage('en');
   const en = page.locator('dl').filter({ has: page.getByText('Persistent storage') });
   await expect(en).toContainText(/(granted|not granted)/);
-  await expect(en).toContainText(/Space used.*\d+(\.\d)? (KB|MB) of about \d+(,\d{3})*(\.\d)? (KB|MB|GB)/s);
+  await expect(en).toContainText(/App files and caches.*\d+(\.\d)? (KB|MB) of about \d+(,\d{3})*(\.\d)? (KB|MB|GB)/s);
+  await expect.poll(async () => shown(await en.textContent(), "This app's data (localStorage)", '.')).toBeCloseTo(kb, 0);
 });
 
 test('the JSON export holds only the document and its results', async ({ page }) => {
