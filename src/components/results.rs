@@ -367,24 +367,21 @@ pub fn ranking(p: &ResultsProps) -> Html {
             <th scope="col">{tr(lang, "Tình trạng", "State")}</th>
         </tr>
     };
-    // What the tie marks mean, in words anyone can read (the marks' titles are for the pointer).
-    let any_tied = p.results.units.iter().any(|u| u.tied);
+    // What the tie mark means, in words anyone can read (its title is for the pointer), and
+    // whether the lead is shared. Both lines keep their place whether they apply or not: typing
+    // makes and breaks ties, and the tables and the grid below must not move on a keystroke.
     let shared_lead = p.results.shared_lead();
     html! {
         <>
         <WindowedTable class={classes!("ranking")} caption_id="ranking-caption"
             caption={html! {tr(lang, "Tổng điểm, xếp loại và xếp hạng", "Totals, classification and ranking")}}
             head={head} header_rows={1} columns={8} rows={shown.len()} row={row} print_all=true />
-        if any_tied {
-            <p class="table-note">{tr(lang,
-                "* Bằng tổng điểm với đơn vị khác: xếp theo số chỉ tiêu đạt nhiều hơn, rồi điểm trừ ít hơn; bằng nhau cả ba thì cùng hạng.",
-                "* Same total as another unit: ordered by more targets met, then fewer deduction points; units equal on all three share the rank.")}</p>
-        }
-        if shared_lead {
-            <p class="table-note">{tr(lang,
-                "Nhiều đơn vị cùng hạng 1, nên chưa có đơn vị dẫn đầu: cụm bình xét đơn vị dẫn đầu và đơn vị đề nghị Cờ thi đua của Chính phủ.",
-                "Several units share rank 1, so there is no leading unit: the cluster decides by vote which unit leads and is proposed for the Government flag.")}</p>
-        }
+        <p class="table-note">{tr(lang,
+            "* Bằng tổng điểm với đơn vị khác: xếp theo số chỉ tiêu đạt nhiều hơn, rồi điểm trừ ít hơn; bằng nhau cả ba thì cùng hạng.",
+            "* Same total as another unit: ordered by more targets met, then fewer deduction points; units equal on all three share the rank.")}</p>
+        <p class={classes!("table-note", (!shared_lead).then_some("unused"))} aria-hidden={(!shared_lead).then_some("true")}>{tr(lang,
+            "Nhiều đơn vị cùng hạng 1, nên chưa có đơn vị dẫn đầu: cụm bình xét đơn vị dẫn đầu và đơn vị đề nghị Cờ thi đua của Chính phủ.",
+            "Several units share rank 1, so there is no leading unit: the cluster decides by vote which unit leads and is proposed for the Government flag.")}</p>
         </>
     }
 }
