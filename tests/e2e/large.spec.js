@@ -113,30 +113,30 @@ test('scrolling to a unit near the end, typing a figure, and seeing its result',
 
 test('"find unit" shows the units whose name matches, and typing there updates the result', async ({ page }) => {
   const app = new AppPage(page);
-  const rank = rankOf('dv-777');
+  const rank = rankOf('dv-778');
   expect(rank, 'a unit that is not first, so that a rank recomputed over the rows shown would show').not.toMatch(/^1\*?$/);
-  await app.unitSearch().fill('đv 777');
+  await app.unitSearch().fill('đv 778');
   await expect(app.unitSearchCount()).toHaveText('Hiển thị 1/1.000 đơn vị');
   for (const table of [app.gridTable(), app.resultsTable(), app.rankingTable()]) {
     await expect(table.getByRole('rowheader')).toHaveCount(1);
   }
   await expect(app.gridTable()).toHaveAttribute('aria-rowcount', '4');
   // The rank is the unit's rank among all 1,000, not among the rows shown.
-  await expect(rankCell(app, 'Công an đơn vị số 777')).toHaveText(rank);
+  await expect(rankCell(app, 'Công an đơn vị số 778')).toHaveText(rank);
 
-  await app.type('ĐV 777', VI.casesOccurred, CUR, '500');
-  await app.type('ĐV 777', VI.casesSolved, CUR, '499');
+  await app.type('ĐV 778', VI.casesOccurred, CUR, '500');
+  await app.type('ĐV 778', VI.casesSolved, CUR, '499');
   await page.keyboard.press('Tab');
-  await expect(app.resultCell('ĐV 777', T.t6a)).toContainText('99,80%');
-  await expect(app.resultCell('ĐV 777', T.t6a)).toContainText('Điểm 12,00/12');
+  await expect(app.resultCell('ĐV 778', T.t6a)).toContainText('99,80%');
+  await expect(app.resultCell('ĐV 778', T.t6a)).toContainText('Điểm 12,00/12');
 
   // A full name matches too, letter case aside; nothing matching shows no row.
   await app.unitSearch().fill('CÔNG AN ĐƠN VỊ SỐ 99');
   await expect(app.unitSearchCount()).toHaveText('Hiển thị 11/1.000 đơn vị'); // 99, 990–999
-  // Typed without its marks, as names often are: "dv 777" finds "ĐV 777".
-  await app.unitSearch().fill('dv 777');
+  // Typed without its marks, as names often are: "dv 778" finds "ĐV 778".
+  await app.unitSearch().fill('dv 778');
   await expect(app.unitSearchCount()).toHaveText('Hiển thị 1/1.000 đơn vị');
-  await expect(app.resultsTable().getByRole('rowheader')).toHaveText(['ĐV 777']);
+  await expect(app.resultsTable().getByRole('rowheader')).toHaveText(['ĐV 778']);
   await app.unitSearch().fill('không có đơn vị này');
   await expect(app.unitSearchCount()).toHaveText('Hiển thị 0/1.000 đơn vị');
   await expect(app.resultsTable().getByRole('rowheader')).toHaveCount(0);
