@@ -323,9 +323,16 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
                 let Some(&row) = shown.get(to_pos) else {
                     return false;
                 };
-                *pending.borrow_mut() = Some((from, (to_pos, to_col)));
+                let this = (from, (to_pos, to_col));
+                *pending.borrow_mut() = Some(this);
                 let pending = pending.clone();
                 control.reveal(to_pos, move || {
+                    // Only the latest move takes the focus. An earlier one, revealed on the way
+                    // while a held key went on, would take it back, and the next press would go
+                    // on from there: a key lost for every early reveal (seen on a busy machine).
+                    if *pending.borrow() != Some(this) {
+                        return;
+                    }
                     *pending.borrow_mut() = None;
                     focus_cell(row, to_col);
                 });
