@@ -287,6 +287,9 @@ pub enum CellIssue {
     NotWhole,
     /// Above 10^12, or an amount with more than 6 decimals.
     TooLarge,
+    /// Text in a whole-number cell that one convention reads as thousands and the other as a
+    /// decimal (`1,000`, `1.000`): kept as typed, never read (see [`Entry::from_figure_input`]).
+    Ambiguous,
 }
 
 impl Entry {
@@ -300,10 +303,34 @@ impl Entry {
         }
     }
 
+    /// The entry for what a person typed or pasted in a figure cell of an indicator of `kind`:
+    /// as [`Entry::from_input`], except that in a count (a whole number) a number whose only
+    /// separator is the language's decimal separator followed by exactly three digits (`1,000` in
+    /// Vietnamese, `1.000` in English) is ambiguous — a thousand, or one? — and kept as text,
+    /// never read: read as a decimal it would silently become 1.
+    pub fn from_figure_input(
+        text: &str,
+        lang: crate::i18n::Lang,
+        kind: crate::model::IndicatorKind,
+    ) -> Entry {
+        if kind == crate::model::IndicatorKind::Count && crate::i18n::is_ambiguous_whole(text, lang)
+        {
+            Entry::Text(text.to_string())
+        } else {
+            Entry::from_input(text, lang)
+        }
+    }
+
     /// What is wrong with this cell for an indicator of `kind`, if anything.
     pub fn issue(&self, kind: crate::model::IndicatorKind) -> Option<CellIssue> {
         match self {
             Entry::Missing => None,
+            Entry::Text(t)
+                if kind == crate::model::IndicatorKind::Count
+                    && crate::i18n::thousands_or_decimal(t).is_some() =>
+            {
+                Some(CellIssue::Ambiguous)
+            }
             Entry::Text(_) => Some(CellIssue::NotANumber),
             Entry::Value(d) => {
                 if d.is_negative() {

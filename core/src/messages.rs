@@ -388,6 +388,15 @@ pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static st
         Negative => l(lang, "không được là số âm", "must not be negative"),
         NotWhole => l(lang, "phải là số nguyên", "must be a whole number"),
         TooLarge => l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)"),
+        Ambiguous => l(
+            lang,
+            "có thể hiểu theo hai cách (hàng nghìn hoặc số thập phân) nên chưa được đọc: \
+             viết số nguyên không có dấu phân cách hoặc với dấu chấm hàng nghìn, \
+             ví dụ 1000 hoặc 1.000",
+            "could be read two ways (thousands or a decimal), so it is not read: \
+             write the whole number without a separator or with thousands commas, \
+             e.g. 1000 or 1,000",
+        ),
     }
 }
 

@@ -79,10 +79,10 @@ pub fn figure_cell(p: &CellProps) -> Html {
     // another reason (a paste, undo, another tab), the cell shows the new value, and Escape
     // returns to it rather than writing an older value back.
     {
-        let (draft, original, lang) = (draft.clone(), original.clone(), p.lang);
+        let (draft, original, lang, kind) = (draft.clone(), original.clone(), p.lang, p.kind);
         use_effect_with(p.entry.clone(), move |entry| {
             if let Some(text) = (*draft).as_ref() {
-                if Entry::from_input(text, lang) != *entry {
+                if Entry::from_figure_input(text, lang, kind) != *entry {
                     let shown = entry.display(lang);
                     *original.borrow_mut() = shown.clone();
                     draft.set(Some(shown));
