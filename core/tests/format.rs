@@ -489,7 +489,7 @@ fn numbers_beyond_the_supported_range_are_invalid_not_a_panic() {
     ));
     assert!(errors[0]
         .display(Lang::En)
-        .contains("out of the supported range"));
+        .contains("is beyond the supported range"));
     // Within the decimal range but above 10^12: kept as entered, and evaluated as invalid.
     let text = with(
         "/data/0/units/0/figures/crimes_social_order/current",
