@@ -157,7 +157,8 @@ pub fn decode(raw: &str) -> Result<Stored, ImportError> {
     let others = env
         .others
         .into_iter()
-        .map(Document::from_value)
+        .enumerate()
+        .map(|(i, v)| Document::from_value(v).map_err(|e| e.within(&format!("others[{i}]"))))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Stored {
         active: env.active.min(others.len()),
@@ -640,6 +641,20 @@ mod tests {
         );
         assert!(!vi.contains("(document)"), "{vi}");
         assert!(!en.contains("not valid JSON"), "{en}");
+    }
+
+    #[test]
+    fn an_unreadable_other_pact_is_named_by_its_place() {
+        let (vi, en) = decode_messages(&[doc_with_fires(5)], |v| {
+            v["others"][0]
+                .as_object_mut()
+                .map(|o| o.remove("schema_version"));
+        });
+        assert_eq!(vi, vec!["others[0].schema_version: thiếu trường bắt buộc"]);
+        assert_eq!(
+            en,
+            vec!["others[0].schema_version: required field is missing"]
+        );
     }
 
     #[test]
