@@ -285,8 +285,10 @@ pub enum CellIssue {
     Negative,
     /// A count with a fractional part.
     NotWhole,
-    /// Above 10^12, or an amount with more than 6 decimals.
+    /// Above 10^12.
     TooLarge,
+    /// An amount with more than 6 decimal places ([`crate::eval::MAX_AMOUNT_SCALE`]).
+    TooManyDecimals,
     /// Text in a whole-number cell that one convention reads as thousands and the other as a
     /// decimal (`1,000`, `1.000`): kept as typed, never read (see [`Entry::from_figure_input`]).
     Ambiguous,
@@ -337,9 +339,9 @@ impl Entry {
                     Some(CellIssue::Negative)
                 } else if kind == crate::model::IndicatorKind::Count && !d.is_integer() {
                     Some(CellIssue::NotWhole)
-                } else if d.scale() > crate::eval::MAX_AMOUNT_SCALE
-                    || d.to_ratio() > crate::num::Ratio::from_integer(crate::eval::MAX_FIGURE)
-                {
+                } else if d.scale() > crate::eval::MAX_AMOUNT_SCALE {
+                    Some(CellIssue::TooManyDecimals)
+                } else if d.to_ratio() > crate::num::Ratio::from_integer(crate::eval::MAX_FIGURE) {
                     Some(CellIssue::TooLarge)
                 } else {
                     None

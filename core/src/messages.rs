@@ -256,6 +256,9 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
             at(indicator, period),
             l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)")
         ),
+        Problem::TooManyDecimals { indicator, period } => {
+            format!("{}: {}", at(indicator, period), too_many_decimals(lang))
+        }
         Problem::Exceeds {
             numerator,
             denominator,
@@ -380,6 +383,16 @@ fn summary(pact: &Pact, e: &Evaluation, lang: Lang, detail_up_to: usize) -> Stri
     parts.join("; ")
 }
 
+/// An amount with more decimal places than [`crate::eval::MAX_AMOUNT_SCALE`], in words.
+fn too_many_decimals(lang: Lang) -> &'static str {
+    const _: () = assert!(crate::eval::MAX_AMOUNT_SCALE == 6, "the words below say 6");
+    l(
+        lang,
+        "quá nhiều chữ số thập phân (tối đa 6)",
+        "too many decimal places (at most 6)",
+    )
+}
+
 /// What is wrong with a cell, in words.
 pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static str {
     use crate::data::CellIssue::*;
@@ -388,6 +401,7 @@ pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static st
         Negative => l(lang, "không được là số âm", "must not be negative"),
         NotWhole => l(lang, "phải là số nguyên", "must be a whole number"),
         TooLarge => l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)"),
+        TooManyDecimals => too_many_decimals(lang),
         Ambiguous => l(
             lang,
             "có thể hiểu theo hai cách (hàng nghìn hoặc số thập phân) nên chưa được đọc: \
