@@ -362,11 +362,15 @@ impl ImportError {
     pub fn messages(&self, lang: Lang) -> Vec<String> {
         let vi = lang == Lang::Vi;
         match self {
-            ImportError::TooLarge { bytes } => vec![if vi {
-                format!("tệp quá lớn ({bytes} byte; tối đa {MAX_FILE_BYTES})")
-            } else {
-                format!("file too large ({bytes} bytes; at most {MAX_FILE_BYTES})")
-            }],
+            ImportError::TooLarge { bytes } => {
+                let count = |n: usize| crate::i18n::format_count(n as i128, lang);
+                let (bytes, max) = (count(*bytes), count(MAX_FILE_BYTES));
+                vec![if vi {
+                    format!("tệp quá lớn ({bytes} byte; tối đa {max})")
+                } else {
+                    format!("file too large ({bytes} bytes; at most {max})")
+                }]
+            }
             ImportError::NotJson {
                 line,
                 column,

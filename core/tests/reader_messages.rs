@@ -214,3 +214,16 @@ fn a_damaged_unit_file_is_refused_in_vietnamese_with_its_path() {
         ))
     ));
 }
+
+#[test]
+fn the_file_size_is_written_with_the_languages_grouping() {
+    let e = ImportError::TooLarge { bytes: 20_988_219 };
+    assert_eq!(
+        e.messages(Lang::Vi),
+        vec!["tệp quá lớn (20.988.219 byte; tối đa 16.777.216)"]
+    );
+    assert_eq!(
+        e.messages(Lang::En),
+        vec!["file too large (20,988,219 bytes; at most 16,777,216)"]
+    );
+}
