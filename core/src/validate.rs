@@ -391,6 +391,8 @@ pub fn validate(doc: &Document) -> Vec<FieldError> {
     c.ids("pact.units", pact.units.iter().map(|u| &u.id).enumerate());
     for (i, u) in pact.units.iter().enumerate() {
         c.text(format!("pact.units[{i}].name"), &u.name);
+        // Row headers, charts and the grid's cell names are made of it.
+        c.text(format!("pact.units[{i}].short_name"), &u.short_name);
     }
     c.ids(
         "pact.indicators",

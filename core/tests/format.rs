@@ -215,6 +215,7 @@ fn semantic_errors_report_every_problem_with_its_path() {
             e("data[1].review", UnknownReview { id: id("6-thang-2023") }),
         ]),
         (vec![("/pact/units/3/name", json!({"vi": " ", "en": ""}))], vec![e("pact.units[3].name", EmptyText)]),
+        (vec![("/pact/units/3/short_name", json!({"vi": "", "en": " "}))], vec![e("pact.units[3].short_name", EmptyText)]),
         (vec![("/pact/contents/5/targets/0/rule/numerator", json!("arrests"))],
             vec![e("pact.contents[5].targets[0].rule.numerator", UnknownIndicator { id: id("arrests") })]),
         (vec![("/pact/contents/5/targets/0/rule/denominator", json!("cases_solved"))],
