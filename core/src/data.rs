@@ -289,9 +289,30 @@ pub enum CellIssue {
     TooLarge,
     /// An amount with more than 6 decimal places ([`crate::eval::MAX_AMOUNT_SCALE`]).
     TooManyDecimals,
-    /// Text in a whole-number cell that one convention reads as thousands and the other as a
-    /// decimal (`1,000`, `1.000`): kept as typed, never read (see [`Entry::from_figure_input`]).
+    /// Text in a whole-number cell that reads as thousands in one convention and as a decimal in
+    /// the language's (`1,000` in Vietnamese, `1.000` in English): kept as typed, never read (see
+    /// [`Entry::from_figure_input`]).
     Ambiguous,
+    /// Text that typing would read as a number (`"1.234"` in Vietnamese): a figure written as a
+    /// JSON string in a file, kept as it was.
+    NumberAsText,
+}
+
+/// What is wrong with `text` kept in a cell of an indicator of `kind` (or a score, `Amount`),
+/// as seen in `lang`: ambiguous (see [`Entry::from_figure_input`]), a number written as text (a
+/// JSON string in a file: typing it here would read it), or not a number at all.
+pub fn text_issue(
+    text: &str,
+    kind: crate::model::IndicatorKind,
+    lang: crate::i18n::Lang,
+) -> CellIssue {
+    if kind == crate::model::IndicatorKind::Count && crate::i18n::is_ambiguous_whole(text, lang) {
+        CellIssue::Ambiguous
+    } else if crate::i18n::parse_number(text, lang).is_ok() {
+        CellIssue::NumberAsText
+    } else {
+        CellIssue::NotANumber
+    }
 }
 
 impl Entry {
@@ -323,17 +344,16 @@ impl Entry {
         }
     }
 
-    /// What is wrong with this cell for an indicator of `kind`, if anything.
-    pub fn issue(&self, kind: crate::model::IndicatorKind) -> Option<CellIssue> {
+    /// What is wrong with this cell for an indicator of `kind`, if anything, as seen in `lang`
+    /// (text is told apart by [`text_issue`]).
+    pub fn issue(
+        &self,
+        kind: crate::model::IndicatorKind,
+        lang: crate::i18n::Lang,
+    ) -> Option<CellIssue> {
         match self {
             Entry::Missing => None,
-            Entry::Text(t)
-                if kind == crate::model::IndicatorKind::Count
-                    && crate::i18n::thousands_or_decimal(t).is_some() =>
-            {
-                Some(CellIssue::Ambiguous)
-            }
-            Entry::Text(_) => Some(CellIssue::NotANumber),
+            Entry::Text(t) => Some(text_issue(t, kind, lang)),
             Entry::Value(d) => {
                 if d.is_negative() {
                     Some(CellIssue::Negative)

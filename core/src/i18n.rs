@@ -266,7 +266,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Dec, NumberError> {
 /// The separator of a number written as one to three digits, one `.` or `,`, and exactly three
 /// digits (`1,000`, `12.500`, with an optional sign and spaces as [`parse_number`] allows): one
 /// convention reads it as a whole number of thousands, the other as a decimal.
-pub fn thousands_or_decimal(text: &str) -> Option<char> {
+fn thousands_or_decimal(text: &str) -> Option<char> {
     let t: String = text
         .trim()
         .chars()

@@ -232,13 +232,16 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
             indicator,
             period,
             text,
-        } => match lang {
-            Lang::Vi => format!(
-                "{}: “{text}” không phải là số hợp lệ",
-                at(indicator, period)
-            ),
-            Lang::En => format!("{}: “{text}” is not a valid number", at(indicator, period)),
-        },
+        } => {
+            let kind = pact
+                .indicator(indicator)
+                .map_or(crate::model::IndicatorKind::Amount, |i| i.kind);
+            format!(
+                "{}: {}",
+                at(indicator, period),
+                text_problem(text, kind, lang)
+            )
+        }
         Problem::Negative { indicator, period } => {
             format!(
                 "{}: {}",
@@ -297,16 +300,11 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
             ),
         },
         Problem::ScoreMissing => l(lang, "chưa chấm điểm", "not scored yet").into(),
-        Problem::ScoreNotANumber { which, text } => match lang {
-            Lang::Vi => format!(
-                "{}: “{text}” không phải là số hợp lệ",
-                score_label(*which, lang)
-            ),
-            Lang::En => format!(
-                "{}: “{text}” is not a valid number",
-                score_label(*which, lang)
-            ),
-        },
+        Problem::ScoreNotANumber { which, text } => format!(
+            "{}: {}",
+            score_label(*which, lang),
+            text_problem(text, crate::model::IndicatorKind::Amount, lang)
+        ),
         Problem::ScoreOutOfRange { which, max } => match lang {
             Lang::Vi => format!(
                 "{} phải từ 0 đến {}",
@@ -383,6 +381,17 @@ fn summary(pact: &Pact, e: &Evaluation, lang: Lang, detail_up_to: usize) -> Stri
     parts.join("; ")
 }
 
+/// Text kept in a cell, quoted, and what is wrong with it ([`crate::data::text_issue`]).
+fn text_problem(text: &str, kind: crate::model::IndicatorKind, lang: Lang) -> String {
+    match crate::data::text_issue(text, kind, lang) {
+        crate::data::CellIssue::NotANumber => match lang {
+            Lang::Vi => format!("“{text}” không phải là số hợp lệ"),
+            Lang::En => format!("“{text}” is not a valid number"),
+        },
+        issue => format!("“{text}” {}", cell_issue_text(issue, lang)),
+    }
+}
+
 /// An amount with more decimal places than [`crate::eval::MAX_AMOUNT_SCALE`], in words.
 fn too_many_decimals(lang: Lang) -> &'static str {
     const _: () = assert!(crate::eval::MAX_AMOUNT_SCALE == 6, "the words below say 6");
@@ -402,6 +411,13 @@ pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static st
         NotWhole => l(lang, "phải là số nguyên", "must be a whole number"),
         TooLarge => l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)"),
         TooManyDecimals => too_many_decimals(lang),
+        NumberAsText => l(
+            lang,
+            "là chữ, không phải số (trong tệp, số liệu phải là số JSON, không trong dấu ngoặc \
+             kép); chữ được giữ nguyên, gõ lại số để sửa",
+            "is text, not a number (a figure in a file must be a JSON number, not in quotes); \
+             the text is kept as it was, type the number again to correct it",
+        ),
         Ambiguous => l(
             lang,
             "có thể hiểu theo hai cách (hàng nghìn hoặc số thập phân) nên chưa được đọc: \

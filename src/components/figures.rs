@@ -93,7 +93,7 @@ pub fn figure_cell(p: &CellProps) -> Html {
     let shown = (*draft).clone().unwrap_or_else(|| p.entry.display(p.lang));
     let issue: Option<String> = p
         .entry
-        .issue(p.kind)
+        .issue(p.kind, p.lang)
         .map(|i: CellIssue| cell_issue_text(i, p.lang).to_string())
         .or_else(|| p.cross_issue.as_ref().map(|s| s.to_string()));
     let error_id = format!("err-{}-{}", p.row, p.col);
