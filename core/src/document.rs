@@ -90,6 +90,8 @@ pub enum ImportError {
     },
     /// Fields with wrong types, missing, out of range, or inconsistent.
     Invalid(Vec<FieldError>),
+    /// The file could not be read at all (the browser gave no text).
+    Unreadable,
 }
 
 impl Document {
@@ -401,6 +403,11 @@ impl ImportError {
                 format!("made by a newer version (format version {found}; this one reads up to {SCHEMA_VERSION})")
             }],
             ImportError::Invalid(errors) => errors.iter().map(|e| e.display(lang)).collect(),
+            ImportError::Unreadable => vec![if vi {
+                "không đọc được tệp".into()
+            } else {
+                "the file cannot be read".into()
+            }],
         }
     }
 }

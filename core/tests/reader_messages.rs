@@ -227,3 +227,16 @@ fn the_file_size_is_written_with_the_languages_grouping() {
         vec!["file too large (20,988,219 bytes; at most 16,777,216)"]
     );
 }
+
+#[test]
+fn a_file_the_browser_cannot_read_is_refused_in_both_languages() {
+    // The app refused it as "dòng 0, cột 0: không phải JSON hợp lệ (unreadable file)".
+    assert_eq!(
+        ImportError::Unreadable.messages(Lang::Vi),
+        vec!["không đọc được tệp"]
+    );
+    assert_eq!(
+        ImportError::Unreadable.messages(Lang::En),
+        vec!["the file cannot be read"]
+    );
+}
