@@ -21,21 +21,10 @@ pub fn today() -> String {
 /// error is worded in `lang`.
 pub async fn read_file(file: &web_sys::File, lang: thidua_core::Lang) -> Result<String, String> {
     let vi = lang == thidua_core::Lang::Vi;
-    let max = thidua_core::document::MAX_FILE_BYTES;
-    if file.size() > max as f64 {
-        return Err(if vi {
-            format!(
-                "{}: tệp quá lớn ({} byte; tối đa {max})",
-                file.name(),
-                file.size()
-            )
-        } else {
-            format!(
-                "{}: file too large ({} bytes; at most {max})",
-                file.name(),
-                file.size()
-            )
-        });
+    if file.size() > thidua_core::document::MAX_FILE_BYTES as f64 {
+        let bytes = file.size() as usize;
+        let why = thidua_core::document::ImportError::TooLarge { bytes }.messages(lang);
+        return Err(format!("{}: {}", file.name(), why.join("; ")));
     }
     wasm_bindgen_futures::JsFuture::from(file.text())
         .await

@@ -571,6 +571,16 @@ mod tests {
         let e = edit_field(&d, "unit.0.name.vi", "", Lang::En)
             .and_then(|d| edit_field(&d, "unit.0.name.en", "", Lang::En));
         assert!(e.is_err(), "a name needs one language at least");
+        // So does a short name (row headers and the grid's cell names are made of it); one
+        // language is enough, the other falls back to it.
+        let e = edit_field(&d, "unit.0.short.vi", "", Lang::Vi)
+            .and_then(|d| edit_field(&d, "unit.0.short.en", " ", Lang::Vi));
+        assert_eq!(
+            e.unwrap_err(),
+            vec!["cần có nội dung (tiếng Việt hoặc tiếng Anh)"]
+        );
+        let d = edit_field(&d, "unit.0.short.vi", "", Lang::Vi).unwrap();
+        assert_eq!(d.pact.units[0].short_name.get(Lang::Vi), "Hà Nội");
     }
 
     #[test]

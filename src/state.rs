@@ -287,10 +287,13 @@ impl AppState {
                     let Some(column) = columns.get(col + c) else {
                         break;
                     };
+                    let Some(kind) = doc.pact.indicator(&column.indicator).map(|i| i.kind) else {
+                        continue;
+                    };
                     doc.unit_data_in_mut(&review, unit).set(
                         &column.indicator,
                         column.period,
-                        Entry::from_input(text, lang),
+                        Entry::from_figure_input(text, lang, kind),
                     );
                 }
             }
@@ -334,8 +337,15 @@ impl Reducible for AppState {
             } => {
                 let key = EditKey::Figure(unit.clone(), indicator.clone(), period);
                 s.edit(Some(key), |doc| {
+                    let Some(kind) = doc.pact.indicator(&indicator).map(|i| i.kind) else {
+                        return;
+                    };
                     let d = doc.unit_data_in_mut(&review, &unit);
-                    d.set(&indicator, period, Entry::from_input(&text, lang));
+                    d.set(
+                        &indicator,
+                        period,
+                        Entry::from_figure_input(&text, lang, kind),
+                    );
                     // Typed here: no longer the value a unit's file brought.
                     d.sources
                         .remove(&thidua_core::data::figure_key(&indicator, period));
@@ -574,6 +584,74 @@ mod tests {
         assert_eq!(
             entry(&s, "ha-noi", "cases_occurred", PeriodKind::Current),
             Entry::Missing
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_thousands_in_a_count_cell_is_kept_as_text_not_read() {
+        // Vietnamese: "1,000" could be one (decimal comma) or a thousand (English grouping).
+        let s = state()
+            .reduce(fig("ha-noi", "fires", PeriodKind::Current, "1,000"))
+            .reduce(fig("ha-noi", "fires", PeriodKind::Baseline, " 12,500 "))
+            .reduce(fig("tp-hcm", "fires", PeriodKind::Current, "1,000,000"))
+            .reduce(fig("tp-hcm", "fires", PeriodKind::Baseline, "1.000"));
+        assert_eq!(
+            entry(&s, "ha-noi", "fires", PeriodKind::Current),
+            Entry::Text("1,000".into())
+        );
+        assert_eq!(
+            entry(&s, "ha-noi", "fires", PeriodKind::Baseline),
+            Entry::Text(" 12,500 ".into())
+        );
+        assert_eq!(
+            entry(&s, "tp-hcm", "fires", PeriodKind::Current),
+            Entry::int(1_000_000)
+        );
+        assert_eq!(
+            entry(&s, "tp-hcm", "fires", PeriodKind::Baseline),
+            Entry::int(1000)
+        );
+        // An amount keeps its reading: a decimal comma.
+        let s = s.reduce(fig(
+            "ha-noi",
+            "fire_property_loss",
+            PeriodKind::Current,
+            "1,000",
+        ));
+        assert_eq!(
+            entry(&s, "ha-noi", "fire_property_loss", PeriodKind::Current),
+            Entry::int(1)
+        );
+        // English: "1.000" is ambiguous, "1,000" is a thousand.
+        let s = s
+            .reduce(Action::SetLang(Lang::En))
+            .reduce(fig("can-tho", "fires", PeriodKind::Current, "1.000"))
+            .reduce(fig("can-tho", "fires", PeriodKind::Baseline, "1,000"));
+        assert_eq!(
+            entry(&s, "can-tho", "fires", PeriodKind::Current),
+            Entry::Text("1.000".into())
+        );
+        assert_eq!(
+            entry(&s, "can-tho", "fires", PeriodKind::Baseline),
+            Entry::int(1000)
+        );
+        // Pasted cells are read the same way.
+        let col = grid::columns(&s.doc.pact)
+            .iter()
+            .position(|c| c.indicator == "fires" && c.period == PeriodKind::Current)
+            .unwrap_or_default();
+        let s = s.reduce(Action::SetLang(Lang::Vi)).reduce(Action::Paste {
+            row: 0,
+            col,
+            cells: grid::parse_tsv("2,000\t3.000\n"),
+        });
+        assert_eq!(
+            entry(&s, "ha-noi", "fires", PeriodKind::Current),
+            Entry::Text("2,000".into())
+        );
+        assert_eq!(
+            entry(&s, "ha-noi", "fires", PeriodKind::Baseline),
+            Entry::int(3000)
         );
     }
 

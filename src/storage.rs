@@ -161,17 +161,15 @@ impl Unreadable {
 
 /// Reads an envelope and the pacts in it (every one must be readable).
 pub fn decode(raw: &str) -> Result<Stored, ImportError> {
-    let env: Envelope = serde_json::from_str(raw).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        too_deep: false,
-        message: e.to_string(),
-    })?;
+    // Valid JSON of the wrong shape is told apart from text that is not JSON, and both are
+    // worded in the person's language by the rule crate.
+    let env: Envelope = thidua_core::document::read_typed(raw)?;
     let doc = Document::from_value(env.doc)?;
     let others = env
         .others
         .into_iter()
-        .map(Document::from_value)
+        .enumerate()
+        .map(|(i, v)| Document::from_value(v).map_err(|e| e.within(&format!("others[{i}]"))))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Stored {
         active: env.active.min(others.len()),
@@ -625,6 +623,67 @@ mod tests {
             panic!("expected quarantine");
         };
         assert_eq!(s.map[&key], raw);
+    }
+
+    /// What `decode` says about the stored text after `edit`, in both languages.
+    fn decode_messages(
+        others: &[Document],
+        edit: impl FnOnce(&mut serde_json::Value),
+    ) -> (Vec<String>, Vec<String>) {
+        let mut s = MemoryStore::default();
+        let others: Vec<_> = others.iter().cloned().map(std::rc::Rc::new).collect();
+        save(&mut s, &doc_with_fires(3), &others, 0, 0, "a", 1.0, false);
+        let mut v: serde_json::Value = serde_json::from_str(&s.map[DOC_KEY]).unwrap();
+        edit(&mut v);
+        match decode(&v.to_string()) {
+            Ok(_) => panic!("read a damaged envelope"),
+            Err(e) => (e.messages(Lang::Vi), e.messages(Lang::En)),
+        }
+    }
+
+    #[test]
+    fn a_stored_envelope_of_the_wrong_shape_is_worded_in_the_users_language() {
+        // Valid JSON of the wrong shape is not "not valid JSON", and no reader's English reaches
+        // a Vietnamese user.
+        let (vi, en) = decode_messages(&[], |v| v["seq"] = serde_json::json!("five"));
+        let (vi, en) = (vi.join("\n"), en.join("\n"));
+        assert!(
+            vi.starts_with("seq: sai kiểu: cần một số nguyên không âm"),
+            "{vi}"
+        );
+        assert!(
+            !vi.contains("JSON hợp lệ") && !vi.contains("invalid type"),
+            "{vi}"
+        );
+        assert!(
+            !en.contains("not valid JSON") && !en.contains("u64"),
+            "{en}"
+        );
+        assert!(en.starts_with("seq: "), "{en}");
+        // A bare document where an envelope belongs.
+        let (vi, en) = decode_messages(&[], |v| *v = v["doc"].take());
+        let (vi, en) = (vi.join("\n"), en.join("\n"));
+        assert!(vi.contains("thiếu trường bắt buộc `seq`"), "{vi}");
+        assert!(
+            !vi.contains("JSON hợp lệ") && !vi.contains("missing field"),
+            "{vi}"
+        );
+        assert!(!vi.contains("(document)"), "{vi}");
+        assert!(!en.contains("not valid JSON"), "{en}");
+    }
+
+    #[test]
+    fn an_unreadable_other_pact_is_named_by_its_place() {
+        let (vi, en) = decode_messages(&[doc_with_fires(5)], |v| {
+            v["others"][0]
+                .as_object_mut()
+                .map(|o| o.remove("schema_version"));
+        });
+        assert_eq!(vi, vec!["others[0].schema_version: thiếu trường bắt buộc"]);
+        assert_eq!(
+            en,
+            vec!["others[0].schema_version: required field is missing"]
+        );
     }
 
     #[test]

@@ -198,7 +198,7 @@ fn bad_input_exits_1_and_says_why_on_stderr() {
         (tampered("/pact/contents/3/targets/0/rule/threshold_pct", 150.into()).into(), &["--lang", "en"],
             &[PATH_150, "value out of the allowed range (0 – 100)"]),
         (tampered("/pact/contents/3/targets/0/rule/threshold_pct", "5%".into()).into(), &["--lang", "en"],
-            &[PATH_150, "wrong type or shape"]),
+            &[PATH_150, "not an accepted value: the text \"5%\"; expected a number"]),
         (tampered("/data/0/units/1/unit", "hue".into()).into(), &["--lang", "en"],
             &["data[0].units[1].unit: the pact has no unit “hue”"]),
         (tampered("/schema_version", 3.into()).into(), &["--lang", "en"], &["newer version"]),

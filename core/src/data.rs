@@ -285,8 +285,34 @@ pub enum CellIssue {
     Negative,
     /// A count with a fractional part.
     NotWhole,
-    /// Above 10^12, or an amount with more than 6 decimals.
+    /// Above 10^12.
     TooLarge,
+    /// An amount with more than 6 decimal places ([`crate::eval::MAX_AMOUNT_SCALE`]).
+    TooManyDecimals,
+    /// Text in a whole-number cell that reads as thousands in one convention and as a decimal in
+    /// the language's (`1,000` in Vietnamese, `1.000` in English): kept as typed, never read (see
+    /// [`Entry::from_figure_input`]).
+    Ambiguous,
+    /// Text that typing would read as a number (`"1.234"` in Vietnamese): a figure written as a
+    /// JSON string in a file, kept as it was.
+    NumberAsText,
+}
+
+/// What is wrong with `text` kept in a cell of an indicator of `kind` (or a score, `Amount`),
+/// as seen in `lang`: ambiguous (see [`Entry::from_figure_input`]), a number written as text (a
+/// JSON string in a file: typing it here would read it), or not a number at all.
+pub fn text_issue(
+    text: &str,
+    kind: crate::model::IndicatorKind,
+    lang: crate::i18n::Lang,
+) -> CellIssue {
+    if kind == crate::model::IndicatorKind::Count && crate::i18n::is_ambiguous_whole(text, lang) {
+        CellIssue::Ambiguous
+    } else if crate::i18n::parse_number(text, lang).is_ok() {
+        CellIssue::NumberAsText
+    } else {
+        CellIssue::NotANumber
+    }
 }
 
 impl Entry {
@@ -300,19 +326,42 @@ impl Entry {
         }
     }
 
-    /// What is wrong with this cell for an indicator of `kind`, if anything.
-    pub fn issue(&self, kind: crate::model::IndicatorKind) -> Option<CellIssue> {
+    /// The entry for what a person typed or pasted in a figure cell of an indicator of `kind`:
+    /// as [`Entry::from_input`], except that in a count (a whole number) a number whose only
+    /// separator is the language's decimal separator followed by exactly three digits (`1,000` in
+    /// Vietnamese, `1.000` in English) is ambiguous — a thousand, or one? — and kept as text,
+    /// never read: read as a decimal it would silently become 1.
+    pub fn from_figure_input(
+        text: &str,
+        lang: crate::i18n::Lang,
+        kind: crate::model::IndicatorKind,
+    ) -> Entry {
+        if kind == crate::model::IndicatorKind::Count && crate::i18n::is_ambiguous_whole(text, lang)
+        {
+            Entry::Text(text.to_string())
+        } else {
+            Entry::from_input(text, lang)
+        }
+    }
+
+    /// What is wrong with this cell for an indicator of `kind`, if anything, as seen in `lang`
+    /// (text is told apart by [`text_issue`]).
+    pub fn issue(
+        &self,
+        kind: crate::model::IndicatorKind,
+        lang: crate::i18n::Lang,
+    ) -> Option<CellIssue> {
         match self {
             Entry::Missing => None,
-            Entry::Text(_) => Some(CellIssue::NotANumber),
+            Entry::Text(t) => Some(text_issue(t, kind, lang)),
             Entry::Value(d) => {
                 if d.is_negative() {
                     Some(CellIssue::Negative)
                 } else if kind == crate::model::IndicatorKind::Count && !d.is_integer() {
                     Some(CellIssue::NotWhole)
-                } else if d.scale() > crate::eval::MAX_AMOUNT_SCALE
-                    || d.to_ratio() > crate::num::Ratio::from_integer(crate::eval::MAX_FIGURE)
-                {
+                } else if d.scale() > crate::eval::MAX_AMOUNT_SCALE {
+                    Some(CellIssue::TooManyDecimals)
+                } else if d.to_ratio() > crate::num::Ratio::from_integer(crate::eval::MAX_FIGURE) {
                     Some(CellIssue::TooLarge)
                 } else {
                     None

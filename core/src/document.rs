@@ -90,6 +90,8 @@ pub enum ImportError {
     },
     /// Fields with wrong types, missing, out of range, or inconsistent.
     Invalid(Vec<FieldError>),
+    /// The file could not be read at all (the browser gave no text).
+    Unreadable,
 }
 
 impl Document {
@@ -231,10 +233,24 @@ impl Document {
         }
         let version = match value.get("schema_version") {
             Some(v) => v.as_u64().ok_or_else(|| {
+                // In serde's own form, so that it is worded in both languages like every
+                // reader's message (`messages::reader_message`).
+                let found = match v {
+                    Value::String(t) => format!("string {t:?}"),
+                    Value::Number(n) if n.is_i64() || n.is_u64() => format!("integer `{n}`"),
+                    Value::Number(n) => format!("floating point `{n}`"),
+                    Value::Bool(b) => format!("boolean `{b}`"),
+                    Value::Null => "null".into(),
+                    Value::Array(_) => "sequence".into(),
+                    Value::Object(_) => "map".into(),
+                };
                 ImportError::Invalid(vec![FieldError::new(
                     "schema_version",
                     FieldProblem::Type {
-                        message: "expected a whole number ≥ 1".into(),
+                        message: format!(
+                            "invalid type: {found}, expected {}",
+                            crate::messages::SCHEMA_VERSION_EXPECTED
+                        ),
                     },
                 )])
             })?,
@@ -297,24 +313,66 @@ pub fn parse_json(text: &str) -> Result<Value, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+    serde_json::from_str(text).map_err(|e| not_json(&e))
+}
+
+/// Reads JSON text into a type of its own (e.g. the app's stored envelope): text that is not
+/// JSON is [`ImportError::NotJson`] with line and column; valid JSON of the wrong shape is
+/// [`ImportError::Invalid`] with the JSON path and the reader's message, which
+/// [`crate::messages::reader_message`] words in both languages. No size limit is applied.
+pub fn read_typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ImportError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(v) => de.end().map(|()| v).map_err(|e| not_json(&e)),
+        Err(e) if e.inner().is_data() => Err(type_error(&e)),
+        Err(e) => Err(not_json(e.inner())),
+    }
+}
+
+fn not_json(e: &serde_json::Error) -> ImportError {
+    ImportError::NotJson {
         line: e.line(),
         column: e.column(),
         too_deep: e.to_string().contains("recursion limit"),
         message: e.to_string(),
-    })
+    }
 }
 
 impl ImportError {
+    /// The error of a document read inside a larger one, at `place` (`pacts[1]`, `others[0]`):
+    /// every field's path starts with it.
+    pub fn within(self, place: &str) -> ImportError {
+        match self {
+            ImportError::Invalid(errors) => ImportError::Invalid(
+                errors
+                    .into_iter()
+                    .map(|mut f| {
+                        f.path = if f.path.is_empty() {
+                            place.to_string()
+                        } else {
+                            format!("{place}.{}", f.path)
+                        };
+                        f
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// What went wrong, one line per problem, in a language.
     pub fn messages(&self, lang: Lang) -> Vec<String> {
         let vi = lang == Lang::Vi;
         match self {
-            ImportError::TooLarge { bytes } => vec![if vi {
-                format!("tệp quá lớn ({bytes} byte; tối đa {MAX_FILE_BYTES})")
-            } else {
-                format!("file too large ({bytes} bytes; at most {MAX_FILE_BYTES})")
-            }],
+            ImportError::TooLarge { bytes } => {
+                let count = |n: usize| crate::i18n::format_count(n as i128, lang);
+                let (bytes, max) = (count(*bytes), count(MAX_FILE_BYTES));
+                vec![if vi {
+                    format!("tệp quá lớn ({bytes} byte; tối đa {max})")
+                } else {
+                    format!("file too large ({bytes} bytes; at most {max})")
+                }]
+            }
             ImportError::NotJson {
                 line,
                 column,
@@ -345,6 +403,11 @@ impl ImportError {
                 format!("made by a newer version (format version {found}; this one reads up to {SCHEMA_VERSION})")
             }],
             ImportError::Invalid(errors) => errors.iter().map(|e| e.display(lang)).collect(),
+            ImportError::Unreadable => vec![if vi {
+                "không đọc được tệp".into()
+            } else {
+                "the file cannot be read".into()
+            }],
         }
     }
 }

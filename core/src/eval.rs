@@ -8,7 +8,8 @@
 //! Statuses and the documented edge cases:
 //! - `no_data`: an input is missing. Missing is never read as zero.
 //! - `invalid`: an input is not a number, negative, not whole where a count is expected, above
-//!   10^12, or a numerator exceeds its denominator (solved > occurred).
+//!   10^12, an amount with more than 6 decimal places, or a numerator exceeds its denominator
+//!   (solved > occurred).
 //! - `not_applicable`: a rate whose denominator is 0 (nothing occurred, so there is no rate), a
 //!   reduction whose baseline and current count are both 0 (nothing to reduce), or a `decrease`
 //!   target whose every criterion was 0 in both periods. A reduction from a baseline of 0 to a
@@ -107,8 +108,15 @@ pub enum Problem {
         /// The period.
         period: PeriodKind,
     },
-    /// A figure is above 10^12, or an amount has too many decimals.
+    /// A figure is above 10^12.
     TooLarge {
+        /// The indicator.
+        indicator: Id,
+        /// The period.
+        period: PeriodKind,
+    },
+    /// An amount has more than [`MAX_AMOUNT_SCALE`] decimal places.
+    TooManyDecimals {
         /// The indicator.
         indicator: Id,
         /// The period.
@@ -382,6 +390,9 @@ fn read_value(d: Dec, kind: IndicatorKind) -> Result<Fig, fn(Id, PeriodKind) -> 
         let n = d.0.normalize();
         (n.mantissa(), n.scale())
     };
+    if s > MAX_AMOUNT_SCALE {
+        return Err(|indicator, period| Problem::TooManyDecimals { indicator, period });
+    }
     let too_large: fn(Id, PeriodKind) -> Problem =
         |indicator, period| Problem::TooLarge { indicator, period };
     match MAX_MANTISSA.get(s as usize) {

@@ -263,6 +263,34 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Dec, NumberError> {
     Dec::parse(&canonical).ok_or(NumberError::NotANumber)
 }
 
+/// The separator of a number written as one to three digits, one `.` or `,`, and exactly three
+/// digits (`1,000`, `12.500`, with an optional sign and spaces as [`parse_number`] allows): one
+/// convention reads it as a whole number of thousands, the other as a decimal.
+fn thousands_or_decimal(text: &str) -> Option<char> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .collect();
+    let body = t.strip_prefix(['-', '\u{2212}', '+']).unwrap_or(&t);
+    let sep = body.chars().find(|c| matches!(c, '.' | ','))?;
+    let (int_part, frac_part) = body.split_once(sep)?;
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    ((1..=3).contains(&int_part.len())
+        && frac_part.len() == 3
+        && digits(int_part)
+        && digits(frac_part))
+    .then_some(sep)
+}
+
+/// True when `text`, typed in a whole-number cell in `lang`, has `lang`'s decimal separator
+/// followed by exactly three digits and no other separator (`1,000` in Vietnamese, `1.000` in
+/// English): it could be a thousand or a one with a decimal part, so it is not read at all
+/// (see [`crate::data::Entry::from_figure_input`]).
+pub fn is_ambiguous_whole(text: &str, lang: Lang) -> bool {
+    thousands_or_decimal(text) == Some(lang.separators().1)
+}
+
 /// Grouping, where used, must be in threes after the first group.
 fn valid_grouping(int_part: &str, sep: char) -> bool {
     if !int_part.contains(sep) {
@@ -316,5 +344,28 @@ mod tests {
         assert_eq!(p("1,2.3,4", Lang::Vi), None);
         assert_eq!(p("12.", Lang::Vi), None);
         assert_eq!(parse_number("  ", Lang::Vi), Err(NumberError::Empty));
+    }
+
+    #[test]
+    fn a_decimal_separator_before_three_digits_is_ambiguous_in_a_whole_number() {
+        for t in ["1,000", "12,500", " 999,999 ", "-1,000", "1 ,000"] {
+            assert!(is_ambiguous_whole(t, Lang::Vi), "{t}");
+            assert!(!is_ambiguous_whole(t, Lang::En), "{t}");
+        }
+        assert!(is_ambiguous_whole("1.000", Lang::En));
+        assert!(!is_ambiguous_whole("1.000", Lang::Vi));
+        for t in [
+            "1,000,000",
+            "1.000,5",
+            "1,0000",
+            "1234,567",
+            "1,00",
+            "1000",
+            "1,000.5",
+            ",",
+        ] {
+            assert!(!is_ambiguous_whole(t, Lang::Vi), "{t}");
+            assert!(!is_ambiguous_whole(t, Lang::En), "{t}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::{format_count, format_dec, format_points_signed, Lang};
 use crate::model::{Comparator, Pact, Rule};
 use crate::num::{Dec, Ratio};
 
-fn l<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
+pub(crate) fn l<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
@@ -232,13 +232,16 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
             indicator,
             period,
             text,
-        } => match lang {
-            Lang::Vi => format!(
-                "{}: “{text}” không phải là số hợp lệ",
-                at(indicator, period)
-            ),
-            Lang::En => format!("{}: “{text}” is not a valid number", at(indicator, period)),
-        },
+        } => {
+            let kind = pact
+                .indicator(indicator)
+                .map_or(crate::model::IndicatorKind::Amount, |i| i.kind);
+            format!(
+                "{}: {}",
+                at(indicator, period),
+                text_problem(text, kind, lang)
+            )
+        }
         Problem::Negative { indicator, period } => {
             format!(
                 "{}: {}",
@@ -256,6 +259,9 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
             at(indicator, period),
             l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)")
         ),
+        Problem::TooManyDecimals { indicator, period } => {
+            format!("{}: {}", at(indicator, period), too_many_decimals(lang))
+        }
         Problem::Exceeds {
             numerator,
             denominator,
@@ -294,16 +300,11 @@ pub fn problem_text(pact: &Pact, p: &Problem, lang: Lang) -> String {
             ),
         },
         Problem::ScoreMissing => l(lang, "chưa chấm điểm", "not scored yet").into(),
-        Problem::ScoreNotANumber { which, text } => match lang {
-            Lang::Vi => format!(
-                "{}: “{text}” không phải là số hợp lệ",
-                score_label(*which, lang)
-            ),
-            Lang::En => format!(
-                "{}: “{text}” is not a valid number",
-                score_label(*which, lang)
-            ),
-        },
+        Problem::ScoreNotANumber { which, text } => format!(
+            "{}: {}",
+            score_label(*which, lang),
+            text_problem(text, crate::model::IndicatorKind::Amount, lang)
+        ),
         Problem::ScoreOutOfRange { which, max } => match lang {
             Lang::Vi => format!(
                 "{} phải từ 0 đến {}",
@@ -380,6 +381,27 @@ fn summary(pact: &Pact, e: &Evaluation, lang: Lang, detail_up_to: usize) -> Stri
     parts.join("; ")
 }
 
+/// Text kept in a cell, quoted, and what is wrong with it ([`crate::data::text_issue`]).
+fn text_problem(text: &str, kind: crate::model::IndicatorKind, lang: Lang) -> String {
+    match crate::data::text_issue(text, kind, lang) {
+        crate::data::CellIssue::NotANumber => match lang {
+            Lang::Vi => format!("“{text}” không phải là số hợp lệ"),
+            Lang::En => format!("“{text}” is not a valid number"),
+        },
+        issue => format!("“{text}” {}", cell_issue_text(issue, lang)),
+    }
+}
+
+/// An amount with more decimal places than [`crate::eval::MAX_AMOUNT_SCALE`], in words.
+fn too_many_decimals(lang: Lang) -> &'static str {
+    const _: () = assert!(crate::eval::MAX_AMOUNT_SCALE == 6, "the words below say 6");
+    l(
+        lang,
+        "quá nhiều chữ số thập phân (tối đa 6)",
+        "too many decimal places (at most 6)",
+    )
+}
+
 /// What is wrong with a cell, in words.
 pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static str {
     use crate::data::CellIssue::*;
@@ -388,21 +410,36 @@ pub fn cell_issue_text(issue: crate::data::CellIssue, lang: Lang) -> &'static st
         Negative => l(lang, "không được là số âm", "must not be negative"),
         NotWhole => l(lang, "phải là số nguyên", "must be a whole number"),
         TooLarge => l(lang, "quá lớn (tối đa 10^12)", "too large (at most 10^12)"),
+        TooManyDecimals => too_many_decimals(lang),
+        NumberAsText => l(
+            lang,
+            "là chữ, không phải số (trong tệp, số liệu phải là số JSON, không trong dấu ngoặc \
+             kép); chữ được giữ nguyên, gõ lại số để sửa",
+            "is text, not a number (a figure in a file must be a JSON number, not in quotes); \
+             the text is kept as it was, type the number again to correct it",
+        ),
+        Ambiguous => l(
+            lang,
+            "có thể hiểu theo hai cách (hàng nghìn hoặc số thập phân) nên chưa được đọc: \
+             viết số nguyên không có dấu phân cách hoặc với dấu chấm hàng nghìn, \
+             ví dụ 1000 hoặc 1.000",
+            "could be read two ways (thousands or a decimal), so it is not read: \
+             write the whole number without a separator or with thousands commas, \
+             e.g. 1000 or 1,000",
+        ),
     }
 }
 
 /// A JSON reader's message (serde's, serde_json's, chrono's or the file format's own, as
-/// [`crate::validate::FieldProblem::Type`] holds it) in a language. English is the reader's own
-/// text. Vietnamese is worded from the message's known forms, keeping the file's own names
-/// (fields, variants, values) as they are; a message of a form not known here is kept whole, in
-/// English, inside the Vietnamese sentence rather than lost.
+/// [`crate::validate::FieldProblem::Type`] holds it) in a language, worded plainly from the
+/// message's known forms, keeping the file's own names (fields, variants, values) as they are:
+/// neither language shows the reader's internals (`invalid type:`, `u64`, `Decimal type`). A
+/// message of a form not known here is kept whole, in English, inside the sentence rather than
+/// lost.
 pub fn reader_message(message: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => message.to_string(),
-        Lang::Vi => {
-            reader_message_vi(message).unwrap_or_else(|| format!("sai kiểu dữ liệu ({message})"))
-        }
-    }
+    reader_message_in(message, lang == Lang::Vi).unwrap_or_else(|| {
+        l(lang, "sai kiểu dữ liệu", "wrong type or shape").to_string() + &format!(" ({message})")
+    })
 }
 
 /// serde_json's syntax message (without its position) in Vietnamese, when its form is known.
@@ -435,81 +472,137 @@ pub(crate) fn syntax_message_vi(m: &str) -> Option<&'static str> {
     })
 }
 
-fn reader_message_vi(m: &str) -> Option<String> {
+fn reader_message_in(m: &str, vi: bool) -> Option<String> {
+    let pick = |a: String, b: String| if vi { a } else { b };
     // serde's own forms (serde::de::Error's provided methods).
     if let Some(rest) = m.strip_prefix("unknown field ") {
         return Some(match split_expected(rest) {
-            (name, Some(allowed)) => format!(
-                "trường {name} không có trong định dạng tệp (các trường được phép: {})",
-                names_vi(allowed)
+            (name, Some(allowed)) => pick(
+                format!(
+                    "trường {name} không có trong định dạng tệp (các trường được phép: {})",
+                    names(allowed)
+                ),
+                format!(
+                    "field {name} is not part of the file format (allowed fields: {})",
+                    names(allowed)
+                ),
             ),
-            (name, None) => format!("trường {name} không có trong định dạng tệp"),
+            (name, None) => pick(
+                format!("trường {name} không có trong định dạng tệp"),
+                format!("field {name} is not part of the file format"),
+            ),
         });
     }
     if let Some(rest) = m.strip_prefix("unknown variant ") {
         return Some(match split_expected(rest) {
-            (name, Some(allowed)) => format!(
-                "giá trị {name} không được chấp nhận (chọn một trong: {})",
-                names_vi(allowed)
+            (name, Some(allowed)) => pick(
+                format!(
+                    "giá trị {name} không được chấp nhận (chọn một trong: {})",
+                    names(allowed)
+                ),
+                format!(
+                    "value {name} is not accepted (choose one of: {})",
+                    names(allowed)
+                ),
             ),
-            (name, None) => format!("giá trị {name} không được chấp nhận"),
+            (name, None) => pick(
+                format!("giá trị {name} không được chấp nhận"),
+                format!("value {name} is not accepted"),
+            ),
         });
     }
     if let Some(name) = m.strip_prefix("missing field ") {
-        return Some(format!("thiếu trường bắt buộc {name}"));
+        return Some(pick(
+            format!("thiếu trường bắt buộc {name}"),
+            format!("required field {name} is missing"),
+        ));
     }
     if let Some(name) = m.strip_prefix("duplicate field ") {
-        return Some(format!("trường {name} xuất hiện hai lần"));
+        return Some(pick(
+            format!("trường {name} xuất hiện hai lần"),
+            format!("field {name} appears twice"),
+        ));
     }
     if let Some(rest) = m.strip_prefix("invalid type: ") {
         let (found, expected) = rest.rsplit_once(", expected ")?;
-        return Some(format!(
-            "sai kiểu: cần {}, nhưng tệp có {}",
-            expected_vi(expected),
-            found_vi(found)
+        return Some(pick(
+            format!(
+                "sai kiểu: cần {}, nhưng tệp có {}",
+                expected_vi(expected),
+                found_vi(found)
+            ),
+            format!(
+                "wrong type: expected {}, but the file has {}",
+                expected_en(expected),
+                found_en(found)
+            ),
         ));
     }
     if let Some(rest) = m.strip_prefix("invalid value: ") {
         let (found, expected) = rest.rsplit_once(", expected ")?;
-        return Some(format!(
-            "giá trị không hợp lệ: {}, cần {}",
-            found_vi(found),
-            expected_vi(expected)
+        return Some(pick(
+            format!(
+                "giá trị không hợp lệ: {}, cần {}",
+                found_vi(found),
+                expected_vi(expected)
+            ),
+            format!(
+                "not an accepted value: {}; expected {}",
+                found_en(found),
+                expected_en(expected)
+            ),
         ));
     }
     if let Some(rest) = m.strip_prefix("invalid length ") {
         let (len, expected) = rest.split_once(", expected ")?;
-        return Some(format!(
-            "độ dài {len} không hợp lệ, cần {}",
-            expected_vi(expected)
+        return Some(pick(
+            format!("độ dài {len} không hợp lệ, cần {}", expected_vi(expected)),
+            format!(
+                "length {len} is not accepted; expected {}",
+                expected_en(expected)
+            ),
         ));
     }
     // The file format's own (data.rs).
     if let Some(rest) = m.strip_prefix("number ") {
         let n = rest.strip_suffix(" is out of the supported range")?;
-        return Some(format!("số {n} vượt quá phạm vi hỗ trợ"));
+        return Some(pick(
+            format!("số {n} vượt quá phạm vi hỗ trợ"),
+            format!("the number {n} is beyond the supported range"),
+        ));
     }
     if let Some(kind) = m.strip_prefix("expected a number, a text or null, found ") {
-        return Some(format!(
-            "cần một số, một chuỗi hoặc null, nhưng tệp có {}",
-            expected_vi(kind)
+        return Some(pick(
+            format!(
+                "cần một số, một chuỗi hoặc null, nhưng tệp có {}",
+                expected_vi(kind)
+            ),
+            format!(
+                "expected a number, a text or null, but the file has {}",
+                expected_en(kind)
+            ),
         ));
     }
     // chrono's date errors.
     let date = match m {
         "input is out of range" | "no possible date and time matching input" | "impossible" => {
-            "ngày không tồn tại"
+            ("ngày không tồn tại", "the date does not exist")
         }
-        "input contains invalid characters" | "bad or unsupported format string" => {
-            "ngày phải viết dạng NNNN-TT-NN"
-        }
-        "premature end of input" | "input is not enough for unique date and time" => {
-            "ngày chưa đủ năm, tháng và ngày (NNNN-TT-NN)"
-        }
-        "trailing input" => "có ký tự thừa sau ngày (NNNN-TT-NN)",
+        "input contains invalid characters" | "bad or unsupported format string" => (
+            "ngày phải viết dạng NNNN-TT-NN",
+            "a date must be written YYYY-MM-DD",
+        ),
+        "premature end of input" | "input is not enough for unique date and time" => (
+            "ngày chưa đủ năm, tháng và ngày (NNNN-TT-NN)",
+            "the date lacks its year, month or day (YYYY-MM-DD)",
+        ),
+        "trailing input" => (
+            "có ký tự thừa sau ngày (NNNN-TT-NN)",
+            "extra characters after the date (YYYY-MM-DD)",
+        ),
         _ => return None,
     };
-    Some(date.to_string())
+    Some(pick(date.0.to_string(), date.1.to_string()))
 }
 
 /// `` `x`, expected one of `a`, `b` `` → (`` `x` ``, the list); `` `x`, there are no fields ``
@@ -522,7 +615,7 @@ fn split_expected(rest: &str) -> (&str, Option<&str>) {
 }
 
 /// serde's list of names ("`a`", "`a` or `b`", "one of `a`, `b`, `c`") as a plain list.
-fn names_vi(list: &str) -> String {
+fn names(list: &str) -> String {
     list.strip_prefix("one of ")
         .unwrap_or(list)
         .replacen("` or `", "`, `", 1)
@@ -554,6 +647,65 @@ fn found_vi(found: &str) -> String {
     }
 }
 
+/// What serde found, in plain English: "the text \"abc\"", "the number `5`"…
+fn found_en(found: &str) -> String {
+    let words: [(&str, &str); 8] = [
+        ("string ", "the text "),
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("boolean ", ""),
+        ("character ", "the character "),
+        ("unit variant ", "the variant "),
+        ("newtype variant ", "the variant "),
+        ("tuple variant ", "the variant "),
+    ];
+    for (en, plain) in words {
+        if let Some(rest) = found.strip_prefix(en) {
+            return format!("{plain}{rest}");
+        }
+    }
+    match found {
+        "null" | "unit value" | "Option value" => "null".into(),
+        "map" | "struct variant" => "an object".into(),
+        "sequence" => "an array".into(),
+        "byte array" => "a byte array".into(),
+        other => expected_en(other),
+    }
+}
+
+/// What a reader expected, in plain English (Rust's type names and the decimal type's words
+/// replaced).
+fn expected_en(expected: &str) -> String {
+    if let Some(name) = expected.strip_prefix("struct ") {
+        return format!("an object ({name})");
+    }
+    if let Some(name) = expected
+        .strip_prefix("internally tagged enum ")
+        .or_else(|| expected.strip_prefix("enum "))
+    {
+        return format!("one of the forms of {name}");
+    }
+    match expected {
+        "a sequence" | "an array" | "a tuple" => "an array",
+        "a string" | "a borrowed string" | "a text" | "a string key" => "a text",
+        "a boolean" => "true or false",
+        "a map" | "an object" => "an object",
+        "a number" | "a Decimal type representing a fixed-point number" => "a number",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, not negative",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a formatted date string" | "a formatted date" => "a date written YYYY-MM-DD",
+        SCHEMA_VERSION_EXPECTED => "a format version (a whole number ≥ 1)",
+        "a rule: an object with a \"kind\"" => "a rule: an object with a \"kind\"",
+        "null" => "null",
+        other => return format!("“{other}”"),
+    }
+    .to_string()
+}
+
+/// What a `schema_version` must be, in a reader's message (`document::Document::from_value`).
+pub(crate) const SCHEMA_VERSION_EXPECTED: &str = "a schema version";
+
 /// What a reader expected (a visitor's `expecting`), or a JSON kind from `json_kind`.
 fn expected_vi(expected: &str) -> String {
     if let Some(name) = expected.strip_prefix("struct ") {
@@ -575,6 +727,7 @@ fn expected_vi(expected: &str) -> String {
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "một số nguyên",
         "f32" | "f64" => "một số",
         "a formatted date string" | "a formatted date" => "một ngày dạng NNNN-TT-NN",
+        SCHEMA_VERSION_EXPECTED => "số phiên bản định dạng (số nguyên ≥ 1)",
         "a rule: an object with a \"kind\"" => "một quy tắc: đối tượng có trường \"kind\"",
         "null" => "null",
         other => return format!("“{other}”"),

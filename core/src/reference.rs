@@ -92,7 +92,14 @@ fn read(
                 }));
                 return None;
             }
-            if d.scale() > MAX_AMOUNT_SCALE || ratio_of(*d) > Ratio::from_integer(MAX_FIGURE) {
+            if d.scale() > MAX_AMOUNT_SCALE {
+                problems.push(at(|indicator, period| Problem::TooManyDecimals {
+                    indicator,
+                    period,
+                }));
+                return None;
+            }
+            if ratio_of(*d) > Ratio::from_integer(MAX_FIGURE) {
                 problems.push(at(|indicator, period| Problem::TooLarge {
                     indicator,
                     period,

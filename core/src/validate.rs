@@ -41,7 +41,7 @@ impl FieldError {
     /// "path: message" in a language.
     pub fn display(&self, lang: Lang) -> String {
         let path = if self.path.is_empty() {
-            "(document)"
+            crate::messages::l(lang, "(tài liệu)", "(document)")
         } else {
             &self.path
         };
@@ -145,13 +145,7 @@ impl FieldProblem {
         let vi = lang == Lang::Vi;
         match self {
             Missing => pick(vi, "thiếu trường bắt buộc", "required field is missing").into(),
-            Type { message } => {
-                if vi {
-                    crate::messages::reader_message(message, lang)
-                } else {
-                    format!("wrong type or shape ({message})")
-                }
-            }
+            Type { message } => crate::messages::reader_message(message, lang),
             Duplicate { id } => pick_fmt(
                 vi,
                 format!("mã “{id}” bị trùng"),
@@ -397,6 +391,8 @@ pub fn validate(doc: &Document) -> Vec<FieldError> {
     c.ids("pact.units", pact.units.iter().map(|u| &u.id).enumerate());
     for (i, u) in pact.units.iter().enumerate() {
         c.text(format!("pact.units[{i}].name"), &u.name);
+        // Row headers, charts and the grid's cell names are made of it.
+        c.text(format!("pact.units[{i}].short_name"), &u.short_name);
     }
     c.ids(
         "pact.indicators",

@@ -85,22 +85,8 @@ impl Workspace {
         }
         let mut pacts: Vec<Document> = Vec::with_capacity(list.len());
         for (i, v) in list.iter().enumerate() {
-            let doc = Document::from_value(v.clone()).map_err(|e| match e {
-                ImportError::Invalid(errors) => ImportError::Invalid(
-                    errors
-                        .into_iter()
-                        .map(|mut f| {
-                            f.path = if f.path.is_empty() {
-                                format!("pacts[{i}]")
-                            } else {
-                                format!("pacts[{i}].{}", f.path)
-                            };
-                            f
-                        })
-                        .collect(),
-                ),
-                other => other,
-            })?;
+            let doc =
+                Document::from_value(v.clone()).map_err(|e| e.within(&format!("pacts[{i}]")))?;
             if pacts.iter().any(|p| p.pact.id == doc.pact.id) {
                 return Err(invalid(
                     &format!("pacts[{i}].pact.id"),

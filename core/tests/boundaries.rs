@@ -567,7 +567,7 @@ fn criteria_with_missing_or_bad_cells() {
     );
     let e = eval(&doc, "ha-noi", "t7b");
     assert_eq!(e.status, Invalid);
-    assert!(matches!(e.problems[..], [Problem::TooLarge { .. }]));
+    assert!(matches!(e.problems[..], [Problem::TooManyDecimals { .. }]));
 }
 
 #[test]

@@ -215,6 +215,7 @@ fn semantic_errors_report_every_problem_with_its_path() {
             e("data[1].review", UnknownReview { id: id("6-thang-2023") }),
         ]),
         (vec![("/pact/units/3/name", json!({"vi": " ", "en": ""}))], vec![e("pact.units[3].name", EmptyText)]),
+        (vec![("/pact/units/3/short_name", json!({"vi": "", "en": " "}))], vec![e("pact.units[3].short_name", EmptyText)]),
         (vec![("/pact/contents/5/targets/0/rule/numerator", json!("arrests"))],
             vec![e("pact.contents[5].targets[0].rule.numerator", UnknownIndicator { id: id("arrests") })]),
         (vec![("/pact/contents/5/targets/0/rule/denominator", json!("cases_solved"))],
@@ -489,7 +490,7 @@ fn numbers_beyond_the_supported_range_are_invalid_not_a_panic() {
     ));
     assert!(errors[0]
         .display(Lang::En)
-        .contains("out of the supported range"));
+        .contains("is beyond the supported range"));
     // Within the decimal range but above 10^12: kept as entered, and evaluated as invalid.
     let text = with(
         "/data/0/units/0/figures/crimes_social_order/current",

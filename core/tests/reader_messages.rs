@@ -51,6 +51,77 @@ fn assert_vietnamese(ms: &[String], context: &str) {
     }
 }
 
+/// Words of the readers' own English that mean nothing to a person: serde's forms, Rust type
+/// names, chrono's.
+const READER_INTERNALS: [&str; 9] = [
+    "invalid type:",
+    "invalid value:",
+    "Decimal type",
+    "fixed-point",
+    "u64",
+    "u32",
+    "input is out of range",
+    "wrong type or shape (",
+    "expected a whole number",
+];
+
+fn assert_plain_english(ms: &[String], context: &str) {
+    for m in ms {
+        for w in READER_INTERNALS {
+            assert!(
+                !m.contains(w),
+                "{context}: “{w}” in an English message: {m}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_schema_version_of_the_wrong_type_is_worded_in_both_languages() {
+    for bad in [json!("2"), json!(-1), json!(1.5)] {
+        let text = damaged(|v| v["schema_version"] = bad.clone());
+        let vi = messages(&text, Lang::Vi);
+        assert_vietnamese(&vi, "schema_version");
+        assert!(
+            vi.iter().any(|m| m.starts_with("schema_version: ")),
+            "{bad}: {vi:?}"
+        );
+        let en = messages(&text, Lang::En);
+        assert_plain_english(&en, "schema_version");
+        assert!(
+            en.iter()
+                .any(|m| m.starts_with("schema_version: ") && m.contains("whole number")),
+            "{bad}: {en:?}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_decimal_and_an_impossible_date_are_plain_in_english() {
+    let text = damaged(|v| v["pact"]["contents"][0]["targets"][0]["max_points"] = json!("abc"));
+    let en = messages(&text, Lang::En);
+    assert_plain_english(&en, "decimal");
+    assert!(
+        en.iter()
+            .any(|m| m.contains("\"abc\"") && m.contains("a number")),
+        "{en:?}"
+    );
+    assert_vietnamese(&messages(&text, Lang::Vi), "decimal");
+    let text = damaged(|v| v["pact"]["signed_on"] = json!("2023-02-30"));
+    let en = messages(&text, Lang::En);
+    assert_plain_english(&en, "date");
+    assert!(
+        en.iter()
+            .any(|m| m.starts_with("pact.signed_on") && m.contains("does not exist")),
+        "{en:?}"
+    );
+    let vi = messages(&text, Lang::Vi);
+    assert!(
+        vi.iter().any(|m| m.contains("ngày không tồn tại")),
+        "{vi:?}"
+    );
+}
+
 #[test]
 fn type_and_shape_errors_are_worded_in_vietnamese_with_their_path() {
     #[rustfmt::skip]
@@ -84,13 +155,10 @@ fn type_and_shape_errors_are_worded_in_vietnamese_with_their_path() {
             ms.iter().any(|m| m.starts_with(path) && m.contains(vi)),
             "{what}: {ms:?}"
         );
-        // English keeps the reader's own words, at the same path.
+        // English is plain too, at the same path.
         let en = messages(&text, Lang::En);
-        assert!(
-            en.iter()
-                .any(|m| m.starts_with(path) && m.contains("wrong type or shape (")),
-            "{what}: {en:?}"
-        );
+        assert_plain_english(&en, what);
+        assert!(en.iter().any(|m| m.starts_with(path)), "{what}: {en:?}");
     }
 }
 
@@ -145,4 +213,30 @@ fn a_damaged_unit_file_is_refused_in_vietnamese_with_its_path() {
             ImportError::TooLarge { .. }
         ))
     ));
+}
+
+#[test]
+fn the_file_size_is_written_with_the_languages_grouping() {
+    let e = ImportError::TooLarge { bytes: 20_988_219 };
+    assert_eq!(
+        e.messages(Lang::Vi),
+        vec!["tệp quá lớn (20.988.219 byte; tối đa 16.777.216)"]
+    );
+    assert_eq!(
+        e.messages(Lang::En),
+        vec!["file too large (20,988,219 bytes; at most 16,777,216)"]
+    );
+}
+
+#[test]
+fn a_file_the_browser_cannot_read_is_refused_in_both_languages() {
+    // The app refused it as "dòng 0, cột 0: không phải JSON hợp lệ (unreadable file)".
+    assert_eq!(
+        ImportError::Unreadable.messages(Lang::Vi),
+        vec!["không đọc được tệp"]
+    );
+    assert_eq!(
+        ImportError::Unreadable.messages(Lang::En),
+        vec!["the file cannot be read"]
+    );
 }

@@ -734,12 +734,7 @@ pub fn app() -> Html {
                     .and_then(|v| v.as_string());
                 let result = match text {
                     Some(t) => Document::from_json(&t),
-                    None => Err(ImportError::NotJson {
-                        line: 0,
-                        column: 0,
-                        message: "unreadable file".into(),
-                        too_deep: false,
-                    }),
+                    None => Err(ImportError::Unreadable),
                 };
                 modal.set(Some(match result {
                     Ok(new) => {

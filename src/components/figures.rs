@@ -79,10 +79,10 @@ pub fn figure_cell(p: &CellProps) -> Html {
     // another reason (a paste, undo, another tab), the cell shows the new value, and Escape
     // returns to it rather than writing an older value back.
     {
-        let (draft, original, lang) = (draft.clone(), original.clone(), p.lang);
+        let (draft, original, lang, kind) = (draft.clone(), original.clone(), p.lang, p.kind);
         use_effect_with(p.entry.clone(), move |entry| {
             if let Some(text) = (*draft).as_ref() {
-                if Entry::from_input(text, lang) != *entry {
+                if Entry::from_figure_input(text, lang, kind) != *entry {
                     let shown = entry.display(lang);
                     *original.borrow_mut() = shown.clone();
                     draft.set(Some(shown));
@@ -93,7 +93,7 @@ pub fn figure_cell(p: &CellProps) -> Html {
     let shown = (*draft).clone().unwrap_or_else(|| p.entry.display(p.lang));
     let issue: Option<String> = p
         .entry
-        .issue(p.kind)
+        .issue(p.kind, p.lang)
         .map(|i: CellIssue| cell_issue_text(i, p.lang).to_string())
         .or_else(|| p.cross_issue.as_ref().map(|s| s.to_string()));
     let error_id = format!("err-{}-{}", p.row, p.col);
