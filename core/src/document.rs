@@ -283,6 +283,14 @@ impl Document {
         let mut doc: Document =
             serde_path_to_error::deserialize(&mut de).map_err(|e| type_error(&e))?;
         doc.results = None;
+        // A short name blank in both languages, which earlier versions' editor allowed, takes
+        // the full name: a file or stored workspace that was readable stays readable (the
+        // editor itself refuses a blank short name).
+        for u in &mut doc.pact.units {
+            if u.short_name.vi.trim().is_empty() && u.short_name.en.trim().is_empty() {
+                u.short_name = u.name.clone();
+            }
+        }
         let errors = validate(&doc);
         if errors.is_empty() {
             Ok(doc)

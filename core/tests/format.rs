@@ -187,6 +187,17 @@ fn rule_fields_may_come_in_any_order() {
 }
 
 #[test]
+fn a_blank_short_name_in_a_file_takes_the_full_name() {
+    // Earlier versions' editor allowed it: such a file or stored workspace must stay readable.
+    let mut v = serde_json::to_value(Document::default_pact()).unwrap();
+    v["pact"]["units"][3]["short_name"] = json!({"vi": "", "en": " "});
+    let doc = Document::from_value(v).unwrap();
+    let u = &doc.pact.units[3];
+    assert_eq!(u.short_name, u.name);
+    assert!(!u.name.vi.is_empty());
+}
+
+#[test]
 fn semantic_errors_report_every_problem_with_its_path() {
     let e = |path: &str, p: FieldProblem| FieldError::new(path, p);
     let id = |s: &str| s.to_string();
@@ -215,7 +226,6 @@ fn semantic_errors_report_every_problem_with_its_path() {
             e("data[1].review", UnknownReview { id: id("6-thang-2023") }),
         ]),
         (vec![("/pact/units/3/name", json!({"vi": " ", "en": ""}))], vec![e("pact.units[3].name", EmptyText)]),
-        (vec![("/pact/units/3/short_name", json!({"vi": "", "en": " "}))], vec![e("pact.units[3].short_name", EmptyText)]),
         (vec![("/pact/contents/5/targets/0/rule/numerator", json!("arrests"))],
             vec![e("pact.contents[5].targets[0].rule.numerator", UnknownIndicator { id: id("arrests") })]),
         (vec![("/pact/contents/5/targets/0/rule/denominator", json!("cases_solved"))],
