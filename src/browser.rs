@@ -101,6 +101,26 @@ pub fn blur_active() {
     }
 }
 
+/// Moves the keyboard focus to the element with this id; false when there is none.
+pub fn focus_id(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    match web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(el) => el.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Scrolls the page to its top.
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 /// Today as `dd/mm/yyyy`, for printed pages.
 pub fn today_dmy() -> String {
     let d = js_sys::Date::new_0();

@@ -85,7 +85,7 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
     html! {
         <section class="unit-detail" aria-labelledby="unit-title">
             <button type="button" onclick={back}>{tr(lang, "← Về bảng chung", "← Back to the overview")}</button>
-            <h2 id="unit-title">{name.clone()}</h2>
+            <h2 id="unit-title" tabindex="-1">{name.clone()}</h2>
             <p class="unit-file">
                 <button type="button" onclick={onexport}>{tr(lang, "Xuất tệp của đơn vị (gửi cụm trưởng)", "Export this unit's file (for the cluster head)")}</button>
             </p>

@@ -153,8 +153,10 @@ test('a whole session with the keyboard only', async ({ page }) => {
   await expect(app.resultsTable()).toBeVisible();
   await expect(app.cell('Hà Nội', EN.crimes, EN.current)).toHaveValue('1,840');
 
-  // A manual score in the unit view, by keyboard.
-  await app.tabTo(app.openUnitButton(UNIT_NAMES.en.HCMC));
+  // A manual score in the unit view, by keyboard: back on the overview, the focus is on Hà Nội's
+  // button again, and HCMC ranks above Hà Nội.
+  await expect(app.openUnitButton(UNIT_NAMES.en['Hà Nội'])).toBeFocused();
+  await app.tabTo(app.openUnitButton(UNIT_NAMES.en.HCMC), { key: 'Shift+Tab' });
   await kb.press('Space');
   await expect(app.unitHeading('Hồ Chí Minh City Police')).toBeVisible();
   const selfScore = app.scoreFields('HCMC', 'Self score (0–10)').first();
