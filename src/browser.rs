@@ -121,6 +121,37 @@ pub fn scroll_to_top() {
     }
 }
 
+/// Keeps the CSS variable `--toolbar-height` on `<html>` equal to the height of the element with
+/// this id (the sticky toolbar), as it wraps onto more lines or fewer, so that the page's
+/// `scroll-padding-top` (styles/app.css) keeps what is scrolled to — a skip link's target, a
+/// focused field — below it. Returns what stops it.
+pub fn track_height(id: &str) -> Option<impl FnOnce()> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let bar = doc
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let root = doc
+        .document_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let measured = bar.clone();
+    let set = move || {
+        let px = format!("{}px", measured.offset_height());
+        let _ = root.style().set_property("--toolbar-height", &px);
+    };
+    set();
+    let on_resize = Closure::<dyn FnMut()>::new(set);
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&bar);
+    Some(move || {
+        observer.disconnect();
+        drop(on_resize);
+    })
+}
+
 /// Today as `dd/mm/yyyy`, for printed pages.
 pub fn today_dmy() -> String {
     let d = js_sys::Date::new_0();

@@ -593,6 +593,16 @@ pub fn app() -> Html {
             }
         });
     }
+    // The toolbar's height, for the page's scroll padding (a target scrolled to is not hidden
+    // behind the sticky toolbar, however many lines it wraps onto).
+    use_effect_with((), |_| {
+        let stop = browser::track_height("toolbar");
+        move || {
+            if let Some(stop) = stop {
+                stop();
+            }
+        }
+    });
     let dispatch = state.dispatcher();
     // "Find unit": the text typed, and the filter it makes for the tables.
     let unit_search = use_state(String::new);

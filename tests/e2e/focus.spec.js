@@ -34,3 +34,22 @@ test('the charts view opens at its top with its heading focused', async ({ page 
   await expect(heading).toBeFocused();
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+for (const width of [1366, 1024]) {
+  test(`the skip link's target is not hidden behind the sticky toolbar (${width}×768)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 768 });
+    const app = new AppPage(page);
+    await app.goto();
+    await page.keyboard.press('Tab');
+    await expect(app.skipLink()).toBeFocused();
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { level: 2, name: 'Nhập số liệu' });
+    await expect(heading).toBeFocused();
+    // Let the scroll settle, then compare the heading with the toolbar's bottom edge.
+    await page.waitForTimeout(300);
+    const bar = await page.getByRole('toolbar', { name: 'Công cụ' }).boundingBox();
+    const box = await heading.boundingBox();
+    expect(box.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+  });
+}
