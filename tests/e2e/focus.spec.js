@@ -53,3 +53,49 @@ for (const width of [1366, 1024]) {
     expect(box.y + box.height).toBeLessThanOrEqual(768);
   });
 }
+
+test('moving a unit, a content or a target by keyboard: the focus follows what was moved', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.openEditor();
+  const name = (n) => app.editorField(`Đơn vị ${n} — tên đầy đủ (tiếng Việt)`);
+
+  // Units: Enter twice moves the same unit down twice.
+  await app.tabTo(app.button('Đơn vị 1 — xuống dưới'));
+  await page.keyboard.press('Enter');
+  await expect(name(2)).toHaveValue(HN);
+  await expect(app.button('Đơn vị 2 — xuống dưới')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(name(3)).toHaveValue(HN);
+  await expect(app.button('Đơn vị 3 — xuống dưới')).toBeFocused();
+  // At the bottom edge the focus goes to the other direction's button (the same one is disabled).
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(name(5)).toHaveValue(HN);
+  await expect(app.button('Đơn vị 5 — lên trên')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(name(4)).toHaveValue(HN);
+  await expect(app.button('Đơn vị 4 — lên trên')).toBeFocused();
+
+  // Contents.
+  const content = (n) => app.editorField(`Nội dung ${n} — tên (tiếng Việt)`);
+  const first = await content(1).inputValue();
+  await app.tabTo(app.button('Nội dung 1 — xuống dưới'), { max: 400 });
+  await page.keyboard.press('Enter');
+  await expect(content(2)).toHaveValue(first);
+  await expect(app.button('Nội dung 2 — xuống dưới')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(content(3)).toHaveValue(first);
+  await expect(app.button('Nội dung 3 — xuống dưới')).toBeFocused();
+
+  // Targets: 5.1 moved down is 5.2, the content's last; then the focus is on its "move up".
+  const target = (n) => app.editorField(`Chỉ tiêu ${n} — tên (tiếng Việt)`);
+  const t51 = await target('5.1').inputValue();
+  await app.tabTo(app.button('Chỉ tiêu 5.1 — xuống dưới'), { max: 400 });
+  await page.keyboard.press('Enter');
+  await expect(target('5.2')).toHaveValue(t51);
+  await expect(app.button('Chỉ tiêu 5.2 — lên trên')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(target('5.1')).toHaveValue(t51);
+  await expect(app.button('Chỉ tiêu 5.1 — xuống dưới')).toBeFocused();
+});
