@@ -924,9 +924,11 @@ fn render_modal(
         let modal = modal.clone();
         Callback::from(move |_| modal.set(None))
     };
+    // Every dialog with a Cancel replaces data when confirmed (import, reset, restore): it opens
+    // with the focus on Cancel, so that an Enter pressed at once changes nothing.
     let cancel_button = {
         let close = close.clone();
-        html! { <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Hủy", "Cancel")}</button> }
+        html! { <button type="button" autofocus=true onclick={move |_| close.emit(())}>{tr(lang, "Hủy", "Cancel")}</button> }
     };
     match m {
         Modal::Merge { files, plan } => {

@@ -467,7 +467,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                 <p>{body}</p>
                 <div class="dialog-buttons">
                     <button type="button" onclick={yes}>{tr(lang, "Xóa", "Remove")}</button>
-                    <button type="button" onclick={close.reform(|_| ())}>{tr(lang, "Hủy", "Cancel")}</button>
+                    // The safe choice has the focus: an Enter pressed at once removes nothing.
+                    <button type="button" autofocus=true onclick={close.reform(|_| ())}>{tr(lang, "Hủy", "Cancel")}</button>
                 </div>
             </Dialog>
         }

@@ -165,13 +165,15 @@ test('a whole session with the keyboard only', async ({ page }) => {
   await expect(app.unitResultsTable()).toContainText('Points 9.50/10');
 
   // Import a file from the keyboard: the (visually hidden) file input takes focus and opens the
-  // chooser; the dialog's first button takes focus.
+  // chooser; the dialog opens on its safe choice, Cancel; the confirmation is one Tab back.
   await app.tabTo(app.backButton());
   await kb.press('Enter');
   await app.tabTo(app.importInput(), { max: 260 }); // past the 170 grid cells
   await kb.press('Space');
   await (await chooser).setFiles(filePayload('one.json', buildDoc({ figures: { 'hai-phong': { fires: [2, 3] } } })));
   await expect(app.dialog()).toBeVisible();
+  await expect(app.dialogButton('Cancel')).toBeFocused();
+  await kb.press('Shift+Tab');
   await expect(app.dialogButton("Replace with the file's data")).toBeFocused();
   await kb.press('Enter');
   await expect(app.dialog()).toBeHidden();

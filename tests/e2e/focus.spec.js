@@ -99,3 +99,24 @@ test('moving a unit, a content or a target by keyboard: the focus follows what w
   await expect(target('5.1')).toHaveValue(t51);
   await expect(app.button('Chỉ tiêu 5.1 — xuống dưới')).toBeFocused();
 });
+
+test('destructive confirmations open with the focus on Cancel', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.control('reset').click();
+  await expect(app.dialog()).toBeVisible();
+  await expect(app.dialogButton('Hủy')).toBeFocused();
+  // Enter, pressed at once, keeps the data.
+  await page.keyboard.press('Enter');
+  await expect(app.dialog()).toBeHidden();
+
+  await app.openEditor();
+  for (const remove of ['Đơn vị 2 — xóa', 'Nội dung 2 — xóa', 'Chỉ tiêu 5.1 — xóa']) {
+    await app.button(remove).click();
+    await expect(app.dialog()).toBeVisible();
+    await expect(app.dialogButton('Hủy')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(app.dialog()).toBeHidden();
+  }
+  await expect(app.editorField('Đơn vị 2 — tên đầy đủ (tiếng Việt)')).toHaveValue(UNIT_NAMES.vi['TP HCM']);
+});
