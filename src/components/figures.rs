@@ -18,8 +18,8 @@ use crate::storage::BackupReason;
 use crate::ui::{dec, tr, trf};
 use std::rc::Rc;
 use thidua_core::data::{AdjustmentKind, CellIssue, PeriodKind};
-use thidua_core::eval::{Problem, ScoreKind};
-use thidua_core::messages::{cell_issue_text, period_label, score_label};
+use thidua_core::eval::{check_score, Problem, ScoreKind};
+use thidua_core::messages::{cell_issue_text, period_label, problem_text, score_label};
 use thidua_core::model::{IndicatorKind, Rule};
 use thidua_core::{Document, Entry, Lang, Results};
 use wasm_bindgen::JsCast;
@@ -519,13 +519,30 @@ pub fn unit_scores(p: &UnitScoresProps) -> Html {
                     let title = t.title.get(lang).to_string();
                     let max = dec(t.max_points, lang);
                     let score = |which: ScoreKind, entry: &Entry| {
+                        // Marked at the field like an invalid cell of the grid (the message is
+                        // its description), not only in the results.
+                        let issue = check_score(entry, which, t.max_points).err()
+                            .map(|e| problem_text(pact, &e, lang));
+                        let error_id = format!("err-score-{}-{}-{}", unit, t.id, match which {
+                            ScoreKind::SelfScore => "self",
+                            ScoreKind::Verified => "verified",
+                        });
                         let (d, unit, target) = (d.clone(), unit.clone(), t.id.clone());
                         let oninput = Callback::from(move |e: InputEvent| {
                             let input: HtmlInputElement = e.target_unchecked_into();
                             d.dispatch(Action::SetScore { unit: unit.clone(), target: target.clone(), which, text: input.value() });
                         });
                         let label = format!("{} — {} — {} (0–{})", uname, title, score_label(which, lang), max);
-                        html! { <td><input type="text" inputmode="decimal" aria-label={label} value={entry.display(lang)} {oninput} /></td> }
+                        html! {
+                            <td class={classes!(issue.is_some().then_some("invalid"))}>
+                                <input type="text" inputmode="decimal" aria-label={label} value={entry.display(lang)} {oninput}
+                                    aria-invalid={issue.is_some().then_some("true")}
+                                    aria-describedby={issue.is_some().then(|| error_id.clone())} />
+                                if let Some(msg) = issue {
+                                    <span class="field-error" id={error_id}>{msg}</span>
+                                }
+                            </td>
+                        }
                     };
                     let remark = |which: ScoreKind, text: &str| {
                         let (d, unit, target) = (d.clone(), unit.clone(), t.id.clone());

@@ -1,7 +1,7 @@
 // Figures typed or pasted into the grid: status, value, gap and points of each target; cell
 // validation in place; "no data" is never zero; Escape and the navigation keys.
 import { test, expect } from '@playwright/test';
-import { AppPage, VI, T } from './pages/app_page.js';
+import { AppPage, VI, T, UNIT_NAMES } from './pages/app_page.js';
 
 const { current: CUR, baseline: BASE } = VI;
 
@@ -363,4 +363,19 @@ test('a long gap is cut to two lines in the matrix, and is whole in its title an
   const whole = page.getByRole('table', { name: /Kết quả/ }).getByText(/^Số vụ cháy: vượt 1 vụ;/);
   await expect(whole).toBeVisible();
   expect(await whole.evaluate((e) => [getComputedStyle(e).webkitLineClamp, e.scrollHeight <= e.clientHeight])).toEqual(['none', true]);
+});
+
+test('an invalid manual score is marked at its field, with the reason as its description', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['TP HCM']);
+  const self = app.scoreFields('TP HCM', 'Điểm tự chấm (0–10)').first();
+  for (const [typed, why] of [['11', /phải từ 0 đến 10/], ['-1', /phải từ 0 đến 10/], ['abc', /“abc” không phải là số hợp lệ/]]) {
+    await self.fill(typed);
+    await expect(self).toHaveAttribute('aria-invalid', 'true');
+    await expect(self).toHaveAccessibleDescription(why);
+    await expect(app.text(why, { exact: false, scope: page.getByRole('table', { name: /Nội dung chấm điểm thủ công/ }) })).toBeVisible();
+  }
+  await self.fill('9,5');
+  await expect(self).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(self).toHaveAccessibleDescription('');
 });
