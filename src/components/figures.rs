@@ -229,6 +229,8 @@ pub struct FiguresProps {
     pub lang: Lang,
     /// The units shown ("find unit"): their positions in the pact, in its order.
     pub shown: Rc<Vec<usize>>,
+    /// How many values the last paste left out (outside the grid).
+    pub pasted_outside: usize,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -241,6 +243,7 @@ impl PartialEq for FiguresProps {
             && Rc::ptr_eq(&self.results, &other.results)
             && self.review == other.review
             && self.lang == other.lang
+            && self.pasted_outside == other.pasted_outside
             && Rc::ptr_eq(&self.shown, &other.shown)
             && self.dispatch == other.dispatch
     }
@@ -391,13 +394,31 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
         </tr>
         </>
     };
+    // A live region, always in the page so that what it comes to say is announced (no role
+    // "status": the toolbar's save state is the page's status).
+    let n = p.pasted_outside;
+    let count = thidua_core::i18n::format_count(n as i128, lang);
+    let paste_note = (n > 0).then(|| {
+        trf(
+            lang,
+            format!("{count} giá trị không được dán vì nằm ngoài bảng số liệu."),
+            if n == 1 {
+                "1 value was not pasted: it fell outside the grid.".to_string()
+            } else {
+                format!("{count} values were not pasted: they fell outside the grid.")
+            },
+        )
+    });
     html! {
+        <>
+        <p class="paste-note" aria-live="polite">{paste_note}</p>
         <WindowedTable class={classes!("grid")} region_class={classes!("grid-wrap")}
             caption_id="grid-caption"
             caption={html! {tr(lang, "Số liệu các đơn vị (để trống = chưa có số liệu)", "Units' figures (blank = no data)")}}
             head={head} header_rows={GRID_HEADER_ROWS} columns={1 + cols.len()}
             rows={shown.len()} row={row} tabindex={AttrValue::Static("-1")}
             control={(*control).clone()} />
+        </>
     }
 }
 
