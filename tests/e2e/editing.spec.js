@@ -302,3 +302,14 @@ test('English wording agrees in number: "1 figure missing", "needs 1 more case"'
   await expect.soft(t6a).toContainText('needs 1 more case', SETTLED);
   await expect.soft(t6a).not.toContainText('1 more cases', SETTLED);
 });
+
+test('"find unit" with no match says so, in both languages', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.unitSearch().fill('xyz');
+  await expect(app.unitSearchCount()).toHaveText('Hiển thị 0/5 đơn vị');
+  await expect(app.text('Không có đơn vị nào khớp với “xyz”.')).toBeVisible();
+  await app.setLanguage('en');
+  await expect(app.text('No unit matches “xyz”.')).toBeVisible();
+  await app.unitSearch().fill('hai');
+  await expect(app.text(/No unit matches/, { exact: false })).toHaveCount(0);
+});
