@@ -313,3 +313,12 @@ test('"find unit" with no match says so, in both languages', async ({ page }) =>
   await app.unitSearch().fill('hai');
   await expect(app.text(/No unit matches/, { exact: false })).toHaveCount(0);
 });
+
+test('a unit with no figures is not said to have no unmet target: it says how many targets lack them', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['Cần Thơ']);
+  await expect(app.text('Không có chỉ tiêu nào chưa đạt.')).toHaveCount(0);
+  await expect(app.text(/^Chưa có chỉ tiêu nào được biết là chưa đạt: (\d+)\/\1 chỉ tiêu còn thiếu hoặc sai số liệu, điểm chấm/, { exact: false })).toBeVisible();
+  await app.setLanguage('en');
+  await expect(app.text(/^No target is known to be unmet: (\d+) of \1 targets lack valid figures or scores/, { exact: false })).toBeVisible();
+});
