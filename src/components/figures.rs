@@ -3,7 +3,9 @@
 //! Grid keys: arrows move between cells (left/right once the caret is at the edge of the text),
 //! Enter moves down and Shift+Enter up, Tab moves right as usual, Escape restores the value the
 //! cell had when it was entered. Focusing a cell selects its text, so typing replaces it. A block
-//! pasted from a spreadsheet fills the cells from the focused one onward.
+//! pasted from a spreadsheet fills the cells from the focused one onward; the values that fall
+//! outside the grid are not pasted, and a line above the grid says how many. A manual score that
+//! cannot count is marked at its field, with the reason.
 //!
 //! A long grid is windowed ([`WindowedTable`]): moving to a unit whose row is not rendered
 //! scrolls it into view and renders it first, then focuses the cell; Tab from a row's last cell
