@@ -90,6 +90,57 @@ pub fn blur_active() {
     }
 }
 
+/// Moves the keyboard focus to the element with this id; false when there is none.
+pub fn focus_id(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    match web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(el) => el.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Scrolls the page to its top.
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Keeps the CSS variable `--toolbar-height` on `<html>` equal to the height of the element with
+/// this id (the sticky toolbar), as it wraps onto more lines or fewer, so that the page's
+/// `scroll-padding-top` (styles/app.css) keeps what is scrolled to — a skip link's target, a
+/// focused field — below it. Returns what stops it.
+pub fn track_height(id: &str) -> Option<impl FnOnce()> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let bar = doc
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let root = doc
+        .document_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let measured = bar.clone();
+    let set = move || {
+        let px = format!("{}px", measured.offset_height());
+        let _ = root.style().set_property("--toolbar-height", &px);
+    };
+    set();
+    let on_resize = Closure::<dyn FnMut()>::new(set);
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&bar);
+    Some(move || {
+        observer.disconnect();
+        drop(on_resize);
+    })
+}
+
 /// Today as `dd/mm/yyyy`, for printed pages.
 pub fn today_dmy() -> String {
     let d = js_sys::Date::new_0();

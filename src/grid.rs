@@ -77,6 +77,22 @@ pub fn columns(pact: &Pact) -> Vec<Column> {
         .collect()
 }
 
+/// How many values of a block pasted at (`row`, `col`) fall outside a grid of `rows` × `cols`:
+/// they are not pasted, and the person is told how many. Empty cells lose nothing and are not
+/// counted.
+pub fn outside(cells: &[Vec<String>], row: usize, col: usize, rows: usize, cols: usize) -> usize {
+    cells
+        .iter()
+        .enumerate()
+        .map(|(r, line)| {
+            line.iter()
+                .enumerate()
+                .filter(|(c, text)| (row + r >= rows || col + c >= cols) && !text.trim().is_empty())
+                .count()
+        })
+        .sum()
+}
+
 /// Splits pasted text (from Excel or LibreOffice) into rows of cells: rows by line breaks
 /// (`\r\n`, `\n` or `\r`), cells by tabs. A final empty line is dropped. Quoted cells (which
 /// spreadsheets write when a cell holds a tab or line break) are unquoted.
@@ -206,6 +222,20 @@ mod tests {
         let g = groups(&doc.pact);
         assert_eq!(g[0].content.as_deref(), Some("c4"));
         assert_eq!(g.len(), 4); // contents 4, 5, 6, 7
+    }
+
+    #[test]
+    fn values_outside_the_grid_are_counted() {
+        let block = parse_tsv("1\t2\t3\r\n4\t5\t6");
+        // At the last two columns of a 5 × 10 grid: 3 and 6 are left out.
+        assert_eq!(outside(&block, 0, 8, 5, 10), 2);
+        // At the last row: the second line is left out.
+        assert_eq!(outside(&block, 4, 0, 5, 10), 3);
+        // Both: only 1 and 2 fit.
+        assert_eq!(outside(&block, 4, 8, 5, 10), 4);
+        assert_eq!(outside(&block, 0, 0, 5, 10), 0);
+        // Empty cells lose nothing.
+        assert_eq!(outside(&parse_tsv("1\t\t"), 0, 9, 5, 10), 0);
     }
 
     #[test]

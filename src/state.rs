@@ -58,6 +58,9 @@ pub struct AppState {
     pub review: String,
     /// Bumped on every change of the document (autosave watches it).
     pub revision: u64,
+    /// How many values the last paste left out, as they fell outside the grid (0 when all fit):
+    /// the grid says so, rather than dropping them silently.
+    pub pasted_outside: usize,
     undo: VecDeque<Rc<Document>>,
     redo: Vec<Rc<Document>>,
     last_edit: Option<EditKey>,
@@ -185,6 +188,7 @@ impl AppState {
             lang,
             view: View::Main,
             revision: 0,
+            pasted_outside: 0,
             undo: VecDeque::new(),
             redo: Vec::new(),
             last_edit: None,
@@ -278,6 +282,7 @@ impl AppState {
         let columns = grid::columns(&self.doc.pact);
         let units: Vec<String> = self.doc.pact.units.iter().map(|u| u.id.clone()).collect();
         let review = self.review.clone();
+        self.pasted_outside = grid::outside(cells, row, col, units.len(), columns.len());
         self.edit(None, |doc| {
             for (r, line) in cells.iter().enumerate() {
                 let Some(unit) = units.get(row + r) else {
@@ -721,6 +726,8 @@ mod tests {
             entry(&s, "can-tho", "crimes_social_order", PeriodKind::Current),
             Entry::int(5)
         );
+        // The sixth line has no unit: its two values are left out, and counted.
+        assert_eq!(s.pasted_outside, 2);
         // One paste is one undo step.
         let s = s.reduce(Action::Undo);
         assert_eq!(

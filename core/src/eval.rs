@@ -1102,21 +1102,26 @@ fn above(v: Dec, max: Dec) -> bool {
     }
 }
 
+/// One manual score as entered, against the target's maximum: the score (none when missing), or
+/// why it cannot count. The app marks each score field with it, the self score too when a
+/// verified score makes it irrelevant to the result.
+pub fn check_score(entry: &Entry, which: ScoreKind, max: Dec) -> Result<Option<Dec>, Problem> {
+    match entry {
+        Entry::Missing => Ok(None),
+        Entry::Text(text) => Err(Problem::ScoreNotANumber {
+            which,
+            text: text.clone(),
+        }),
+        Entry::Value(v) if v.is_negative() || above(*v, max) => {
+            Err(Problem::ScoreOutOfRange { which, max })
+        }
+        Entry::Value(v) => Ok(Some(*v)),
+    }
+}
+
 fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
     let max = target.max_points;
-    let check = |entry: &Entry, which: ScoreKind| -> Result<Option<Dec>, Problem> {
-        match entry {
-            Entry::Missing => Ok(None),
-            Entry::Text(text) => Err(Problem::ScoreNotANumber {
-                which,
-                text: text.clone(),
-            }),
-            Entry::Value(v) if v.is_negative() || above(*v, max) => {
-                Err(Problem::ScoreOutOfRange { which, max })
-            }
-            Entry::Value(v) => Ok(Some(*v)),
-        }
-    };
+    let check = |entry: &Entry, which: ScoreKind| check_score(entry, which, max);
     let score = score.unwrap_or(&NO_SCORE);
     // The self score is checked only when there is no verified score: a verified score counts
     // whatever the self score holds.

@@ -634,6 +634,45 @@ pub fn app() -> Html {
             },
         );
     }
+    // A change of view moves the keyboard focus to what was opened, and the page to its top: the
+    // unit's, the charts' or the editor's heading. Back from a unit, the focus returns to the
+    // ranking's button that opened it, or, when that is not rendered (a windowed or filtered
+    // ranking), to the overview's heading. Otherwise the focus stayed on <body>, or on a button
+    // no longer there, and the new view opened wherever the last one was scrolled to.
+    {
+        let last_view = use_mut_ref(|| None::<View>);
+        use_effect_with(state.view.clone(), move |view| {
+            let before = last_view.borrow_mut().replace(view.clone());
+            if before.is_some() {
+                match (before, view) {
+                    (Some(View::Unit(u)), View::Main) => {
+                        if !browser::focus_id(&super::results::open_button_id(&u)) {
+                            browser::focus_id("h-results");
+                        }
+                    }
+                    (_, view) => {
+                        browser::scroll_to_top();
+                        browser::focus_id(match view {
+                            View::Main => "h-results",
+                            View::Unit(_) => "unit-title",
+                            View::Charts => "h-charts",
+                            View::Pact => "h-pact",
+                        });
+                    }
+                }
+            }
+        });
+    }
+    // The toolbar's height, for the page's scroll padding (a target scrolled to is not hidden
+    // behind the sticky toolbar, however many lines it wraps onto).
+    use_effect_with((), |_| {
+        let stop = browser::track_height("toolbar");
+        move || {
+            if let Some(stop) = stop {
+                stop();
+            }
+        }
+    });
     let dispatch = state.dispatcher();
     // "Find unit": the text typed, and the filter it makes for the tables.
     let unit_search = use_state(String::new);
@@ -868,7 +907,7 @@ pub fn app() -> Html {
                                 total={pact.units.len()} oninput={on_unit_search} />
                         </div>
                         <section aria-labelledby="h-results">
-                            <h2 id="h-results">{tr(lang, "Kết quả", "Results")}</h2>
+                            <h2 id="h-results" tabindex="-1">{tr(lang, "Kết quả", "Results")}</h2>
                             <Ranking doc={state.doc.clone()} results={results.clone()} lang={lang} pact={pact_ref.clone()} shown={shown.clone()} dispatch={dispatch.clone()} />
                             <ResultsMatrix doc={state.doc.clone()} results={results.clone()} lang={lang} pact={pact_ref.clone()} shown={shown.clone()} dispatch={dispatch.clone()} />
                             // After the tables: the chart's model is made after the first render
@@ -880,7 +919,7 @@ pub fn app() -> Html {
                         <section aria-labelledby="h-figures" class="no-print">
                             <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
                             if *settled {
-                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} dispatch={dispatch.clone()} />
+                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} pasted_outside={state.pasted_outside} dispatch={dispatch.clone()} />
                             }
                         </section>
                         <div class="no-print">
@@ -936,9 +975,11 @@ fn render_modal(
         let modal = modal.clone();
         Callback::from(move |_| modal.set(None))
     };
+    // Every dialog with a Cancel replaces data when confirmed (import, reset, restore): it opens
+    // with the focus on Cancel, so that an Enter pressed at once changes nothing.
     let cancel_button = {
         let close = close.clone();
-        html! { <button type="button" onclick={move |_| close.emit(())}>{tr(lang, "Hủy", "Cancel")}</button> }
+        html! { <button type="button" autofocus=true onclick={move |_| close.emit(())}>{tr(lang, "Hủy", "Cancel")}</button> }
     };
     match m {
         Modal::Merge { files, plan } => {

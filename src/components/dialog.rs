@@ -1,5 +1,6 @@
 //! A modal dialog on the native `<dialog>` element: it traps focus, Escape closes it, and the
-//! first control gets focus.
+//! control marked `autofocus` gets focus, or else the first control. A dialog that removes or
+//! replaces data marks its Cancel, so that it opens on the safe choice.
 
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;

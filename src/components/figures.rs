@@ -3,7 +3,9 @@
 //! Grid keys: arrows move between cells (left/right once the caret is at the edge of the text),
 //! Enter moves down and Shift+Enter up, Tab moves right as usual, Escape restores the value the
 //! cell had when it was entered. Focusing a cell selects its text, so typing replaces it. A block
-//! pasted from a spreadsheet fills the cells from the focused one onward.
+//! pasted from a spreadsheet fills the cells from the focused one onward; the values that fall
+//! outside the grid are not pasted, and a line above the grid says how many. A manual score that
+//! cannot count is marked at its field, with the reason.
 //!
 //! A long grid is windowed ([`WindowedTable`]): moving to a unit whose row is not rendered
 //! scrolls it into view and renders it first, then focuses the cell; Tab from a row's last cell
@@ -18,8 +20,8 @@ use crate::storage::BackupReason;
 use crate::ui::{dec, tr, trf};
 use std::rc::Rc;
 use thidua_core::data::{AdjustmentKind, CellIssue, PeriodKind};
-use thidua_core::eval::{Problem, ScoreKind};
-use thidua_core::messages::{cell_issue_text, period_label, score_label};
+use thidua_core::eval::{check_score, Problem, ScoreKind};
+use thidua_core::messages::{cell_issue_text, period_label, problem_text, score_label};
 use thidua_core::model::{IndicatorKind, Rule};
 use thidua_core::{Document, Entry, Lang, Results};
 use wasm_bindgen::JsCast;
@@ -229,6 +231,8 @@ pub struct FiguresProps {
     pub lang: Lang,
     /// The units shown ("find unit"): their positions in the pact, in its order.
     pub shown: Rc<Vec<usize>>,
+    /// How many values the last paste left out (outside the grid).
+    pub pasted_outside: usize,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -241,6 +245,7 @@ impl PartialEq for FiguresProps {
             && Rc::ptr_eq(&self.results, &other.results)
             && self.review == other.review
             && self.lang == other.lang
+            && self.pasted_outside == other.pasted_outside
             && Rc::ptr_eq(&self.shown, &other.shown)
             && self.dispatch == other.dispatch
     }
@@ -398,13 +403,31 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
         </tr>
         </>
     };
+    // A live region, always in the page so that what it comes to say is announced (no role
+    // "status": the toolbar's save state is the page's status).
+    let n = p.pasted_outside;
+    let count = thidua_core::i18n::format_count(n as i128, lang);
+    let paste_note = (n > 0).then(|| {
+        trf(
+            lang,
+            format!("{count} giá trị không được dán vì nằm ngoài bảng số liệu."),
+            if n == 1 {
+                "1 value was not pasted: it fell outside the grid.".to_string()
+            } else {
+                format!("{count} values were not pasted: they fell outside the grid.")
+            },
+        )
+    });
     html! {
+        <>
+        <p class="paste-note" aria-live="polite">{paste_note}</p>
         <WindowedTable class={classes!("grid")} region_class={classes!("grid-wrap")}
             caption_id="grid-caption"
             caption={html! {tr(lang, "Số liệu các đơn vị (để trống = chưa có số liệu)", "Units' figures (blank = no data)")}}
             head={head} header_rows={GRID_HEADER_ROWS} columns={1 + cols.len()}
             rows={shown.len()} row={row} tabindex={AttrValue::Static("-1")}
             control={(*control).clone()} />
+        </>
     }
 }
 
@@ -526,13 +549,30 @@ pub fn unit_scores(p: &UnitScoresProps) -> Html {
                     let title = t.title.get(lang).to_string();
                     let max = dec(t.max_points, lang);
                     let score = |which: ScoreKind, entry: &Entry| {
+                        // Marked at the field like an invalid cell of the grid (the message is
+                        // its description), not only in the results.
+                        let issue = check_score(entry, which, t.max_points).err()
+                            .map(|e| problem_text(pact, &e, lang));
+                        let error_id = format!("err-score-{}-{}-{}", unit, t.id, match which {
+                            ScoreKind::SelfScore => "self",
+                            ScoreKind::Verified => "verified",
+                        });
                         let (d, unit, target) = (d.clone(), unit.clone(), t.id.clone());
                         let oninput = Callback::from(move |e: InputEvent| {
                             let input: HtmlInputElement = e.target_unchecked_into();
                             d.dispatch(Action::SetScore { unit: unit.clone(), target: target.clone(), which, text: input.value() });
                         });
                         let label = format!("{} — {} — {} (0–{})", uname, title, score_label(which, lang), max);
-                        html! { <td><input type="text" inputmode="decimal" aria-label={label} value={entry.display(lang)} {oninput} /></td> }
+                        html! {
+                            <td class={classes!(issue.is_some().then_some("invalid"))}>
+                                <input type="text" inputmode="decimal" aria-label={label} value={entry.display(lang)} {oninput}
+                                    aria-invalid={issue.is_some().then_some("true")}
+                                    aria-describedby={issue.is_some().then(|| error_id.clone())} />
+                                if let Some(msg) = issue {
+                                    <span class="field-error" id={error_id}>{msg}</span>
+                                }
+                            </td>
+                        }
                     };
                     let remark = |which: ScoreKind, text: &str| {
                         let (d, unit, target) = (d.clone(), unit.clone(), t.id.clone());

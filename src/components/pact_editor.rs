@@ -64,6 +64,26 @@ fn scoring_label(s: ScoringMethod, lang: Lang) -> &'static str {
     }
 }
 
+/// The id of a move button: what it moves, where that stands, and which way.
+fn move_id(what: &str, at: &str, up: bool) -> String {
+    format!("move-{what}-{at}-{}", if up { "up" } else { "down" })
+}
+
+/// Where the focus goes when the item at `i` of `len` moves up or down: to the moved item's new
+/// position, on the button for the same direction, or for the other one when the item reached
+/// the edge (where the same one is disabled). The buttons stay where they are while the items
+/// move under them: left on its button, the focus would belong to the next item, and a second
+/// Enter would move that one instead.
+fn follow(i: usize, len: usize, up: bool) -> (usize, bool) {
+    if up {
+        let j = i.saturating_sub(1);
+        (j, j > 0)
+    } else {
+        let j = i + 1;
+        (j, j + 1 >= len)
+    }
+}
+
 /// Refused edits by field key: what was typed, and why it was refused.
 type Errors = HashMap<String, (String, Vec<String>)>;
 
@@ -151,6 +171,16 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
     let status = use_state(|| None::<(String, bool)>);
     let confirm = use_state(|| None::<Confirm>);
     let snapshot = use_context::<Snapshot>();
+    // The button to focus once a move is rendered (see [`follow`]).
+    let focus_after = use_mut_ref(|| None::<String>);
+    {
+        let focus_after = focus_after.clone();
+        use_effect(move || {
+            if let Some(id) = focus_after.borrow_mut().take() {
+                browser::focus_id(&id);
+            }
+        });
+    }
 
     let on_field = {
         let (doc, dispatch, errors) = (p.doc.clone(), p.dispatch.clone(), errors.clone());
@@ -172,12 +202,13 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
         })
     };
     let run = {
-        let (doc, dispatch, errors, status, revision) = (
+        let (doc, dispatch, errors, status, revision, focus_after) = (
             p.doc.clone(),
             p.dispatch.clone(),
             errors.clone(),
             status.clone(),
             p.revision,
+            focus_after.clone(),
         );
         Rc::new(
             move |cmd: Command, done: Option<String>| match pact_edit::run(&doc, &cmd, lang) {
@@ -192,6 +223,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                     status.set(done.map(|m| (m, true)));
                 }
                 Err(m) => {
+                    // Nothing moved: the focus stays where it is.
+                    focus_after.borrow_mut().take();
                     let mut errs = (*errors).clone();
                     errs.insert("command".into(), (String::new(), m));
                     errors.set(errs);
@@ -203,6 +236,18 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
         let run = run.clone();
         Callback::from(move |_: MouseEvent| run(c.clone(), None))
     };
+    // A move, and the button that takes the focus once it is done (`what` and `at` name it: see
+    // [`move_id`]; `at` makes the id from the moved item's new position).
+    let mover =
+        |c: Command, what: &str, i: usize, len: usize, up: bool, at: &dyn Fn(usize) -> String| {
+            let (run, focus_after) = (run.clone(), focus_after.clone());
+            let (j, dir) = follow(i, len, up);
+            let focus = move_id(what, &at(j), dir);
+            Callback::from(move |_: MouseEvent| {
+                *focus_after.borrow_mut() = Some(focus.clone());
+                run(c.clone(), None)
+            })
+        };
     let ask = |c: Confirm| {
         let confirm = confirm.clone();
         Callback::from(move |_: MouseEvent| confirm.set(Some(c.clone())))
@@ -422,7 +467,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                 <p>{body}</p>
                 <div class="dialog-buttons">
                     <button type="button" onclick={yes}>{tr(lang, "Xóa", "Remove")}</button>
-                    <button type="button" onclick={close.reform(|_| ())}>{tr(lang, "Hủy", "Cancel")}</button>
+                    // The safe choice has the focus: an Enter pressed at once removes nothing.
+                    <button type="button" autofocus=true onclick={close.reform(|_| ())}>{tr(lang, "Hủy", "Cancel")}</button>
                 </div>
             </Dialog>
         }
@@ -531,8 +577,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                                 <td><input type="radio" name="cluster-head" checked={u.role == Role::ClusterHead} onchange={head}
                                     aria-label={label(tr(lang, "cụm trưởng", "cluster head"))} /></td>
                                 <td class="row-actions">
-                                    <button type="button" onclick={cmd(Command::MoveUnit(i, true))} disabled={i == 0} aria-label={label(tr(lang, "lên trên", "move up"))}>{"↑"}</button>
-                                    <button type="button" onclick={cmd(Command::MoveUnit(i, false))} disabled={i + 1 == pact.units.len()} aria-label={label(tr(lang, "xuống dưới", "move down"))}>{"↓"}</button>
+                                    <button type="button" id={move_id("unit", &i.to_string(), true)} onclick={mover(Command::MoveUnit(i, true), "unit", i, pact.units.len(), true, &|j| j.to_string())} disabled={i == 0} aria-label={label(tr(lang, "lên trên", "move up"))}>{"↑"}</button>
+                                    <button type="button" id={move_id("unit", &i.to_string(), false)} onclick={mover(Command::MoveUnit(i, false), "unit", i, pact.units.len(), false, &|j| j.to_string())} disabled={i + 1 == pact.units.len()} aria-label={label(tr(lang, "xuống dưới", "move down"))}>{"↓"}</button>
                                     <button type="button" onclick={ask(Confirm::RemoveUnit(i))} aria-label={label(tr(lang, "xóa", "remove"))}>{tr(lang, "Xóa…", "Remove…")}</button>
                                 </td>
                             </tr>
@@ -592,8 +638,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                             { field(cl(tr(lang, "tên (tiếng Việt)", "title (Vietnamese)")), content.title.vi.clone(), &format!("content.{c}.title.vi"), errs, &on_field, false) }
                             { field(cl(tr(lang, "tên (tiếng Anh)", "title (English)")), content.title.en.clone(), &format!("content.{c}.title.en"), errs, &on_field, false) }
                             <span class="row-actions">
-                                <button type="button" onclick={cmd(Command::MoveContent(c, true))} disabled={c == 0} aria-label={cl(tr(lang, "lên trên", "move up"))}>{"↑"}</button>
-                                <button type="button" onclick={cmd(Command::MoveContent(c, false))} disabled={c + 1 == pact.contents.len()} aria-label={cl(tr(lang, "xuống dưới", "move down"))}>{"↓"}</button>
+                                <button type="button" id={move_id("content", &c.to_string(), true)} onclick={mover(Command::MoveContent(c, true), "content", c, pact.contents.len(), true, &|j| j.to_string())} disabled={c == 0} aria-label={cl(tr(lang, "lên trên", "move up"))}>{"↑"}</button>
+                                <button type="button" id={move_id("content", &c.to_string(), false)} onclick={mover(Command::MoveContent(c, false), "content", c, pact.contents.len(), false, &|j| j.to_string())} disabled={c + 1 == pact.contents.len()} aria-label={cl(tr(lang, "xuống dưới", "move down"))}>{"↓"}</button>
                                 <button type="button" onclick={ask(Confirm::RemoveContent(c))} aria-label={cl(tr(lang, "xóa", "remove"))}>{tr(lang, "Xóa nội dung…", "Remove content…")}</button>
                             </span>
                             { for content.targets.iter().enumerate().map(|(t, target)| {
@@ -654,8 +700,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                                         { field(tl(tr(lang, "điểm tối đa", "maximum points")), dec(target.max_points, lang), &key("max"), errs, &on_field, true) }
                                         { choice(tl(tr(lang, "cách tính điểm", "scoring")), scorings, pact_edit::scoring_key(target.scoring), &key("scoring"), errs, &on_field) }
                                         <span class="row-actions">
-                                            <button type="button" onclick={cmd(Command::MoveTarget(c, t, true))} disabled={t == 0} aria-label={tl(tr(lang, "lên trên", "move up"))}>{"↑"}</button>
-                                            <button type="button" onclick={cmd(Command::MoveTarget(c, t, false))} disabled={t + 1 == content.targets.len()} aria-label={tl(tr(lang, "xuống dưới", "move down"))}>{"↓"}</button>
+                                            <button type="button" id={move_id("target", &format!("{c}-{t}"), true)} onclick={mover(Command::MoveTarget(c, t, true), "target", t, content.targets.len(), true, &|j| format!("{c}-{j}"))} disabled={t == 0} aria-label={tl(tr(lang, "lên trên", "move up"))}>{"↑"}</button>
+                                            <button type="button" id={move_id("target", &format!("{c}-{t}"), false)} onclick={mover(Command::MoveTarget(c, t, false), "target", t, content.targets.len(), false, &|j| format!("{c}-{j}"))} disabled={t + 1 == content.targets.len()} aria-label={tl(tr(lang, "xuống dưới", "move down"))}>{"↓"}</button>
                                             <button type="button" onclick={ask(Confirm::RemoveTarget(c, t))} aria-label={tl(tr(lang, "xóa", "remove"))}>{tr(lang, "Xóa…", "Remove…")}</button>
                                         </span>
                                     </div>
@@ -697,5 +743,25 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
             </section>
             { render_confirm() }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::follow;
+
+    #[test]
+    fn the_focus_follows_the_moved_item() {
+        // Down from the first of five: the second, still "down".
+        assert_eq!(follow(0, 5, false), (1, false));
+        // Down to the last: its "down" is disabled, so "up".
+        assert_eq!(follow(3, 5, false), (4, true));
+        // Up from the last: the fourth, still "up".
+        assert_eq!(follow(4, 5, true), (3, true));
+        // Up to the first: its "up" is disabled, so "down".
+        assert_eq!(follow(1, 5, true), (0, false));
+        // Two items: either move reaches an edge.
+        assert_eq!(follow(0, 2, false), (1, true));
+        assert_eq!(follow(1, 2, true), (0, false));
     }
 }

@@ -246,6 +246,12 @@ fn provisional_text(pact: &Pact, p: &Provisional, lang: Lang) -> String {
     }
 }
 
+/// The id of the ranking's button that opens a unit's view: the focus returns to it when that
+/// view is left.
+pub fn open_button_id(unit: &str) -> String {
+    format!("open-{unit}")
+}
+
 /// Props of one ranking row.
 #[derive(Properties, PartialEq)]
 pub struct RankingRowProps {
@@ -287,7 +293,7 @@ pub fn ranking_row(p: &RankingRowProps) -> Html {
         <tr class={classes!(p.leading.then_some("leading"))} aria-rowindex={p.rowindex.to_string()}>
             <td>{u.rank}{ if u.tied { html!{<span class="tie" title={tr(lang, "Bằng điểm, xếp theo tiêu chí phụ", "Tied on points, ordered by the tie-break")}>{"*"}</span>} } else { html!{} } }</td>
             <th scope="row">
-                <button type="button" class="link" onclick={open}
+                <button type="button" class="link" id={open_button_id(&u.unit)} onclick={open}
                     aria-label={trf(lang, format!("Xem chi tiết {name}"), format!("Open details of {name}"))}>{name.clone()}</button>
                 if p.leading { <span class="badge">{tr(lang, "Đơn vị dẫn đầu", "Leading unit")}</span> }
             </th>

@@ -55,7 +55,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         })
     };
     html! {
-        <div class="toolbar" role="toolbar" aria-label={tr(lang, "Công cụ", "Tools")}>
+        <div class="toolbar" id="toolbar" role="toolbar" aria-label={tr(lang, "Công cụ", "Tools")}>
             if p.pacts.len() > 1 {
                 <label class="pact">{tr(lang, "Giao ước", "Pact")}{" "}
                     <select onchange={onpact}>

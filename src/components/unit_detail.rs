@@ -85,7 +85,7 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
     html! {
         <section class="unit-detail" aria-labelledby="unit-title">
             <button type="button" onclick={back}>{tr(lang, "← Về bảng chung", "← Back to the overview")}</button>
-            <h2 id="unit-title">{name.clone()}</h2>
+            <h2 id="unit-title" tabindex="-1">{name.clone()}</h2>
             <p class="unit-file">
                 <button type="button" onclick={onexport}>{tr(lang, "Xuất tệp của đơn vị (gửi cụm trưởng)", "Export this unit's file (for the cluster head)")}</button>
             </p>
@@ -93,8 +93,17 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
                 format!("Hạng {} · {} điểm · đạt {}/{} chỉ tiêu", u.rank, points(&u.total, lang), u.met, u.targets.len()),
                 format!("Rank {} · {} points · {}/{} targets met", u.rank, points(&u.total, lang), u.met, u.targets.len()))}</p>
             <h3>{tr(lang, "Còn phải đạt trong kỳ này", "Still to achieve this period")}</h3>
-            if not_met.is_empty() {
+            if not_met.is_empty() && incomplete.is_empty() {
                 <p>{tr(lang, "Không có chỉ tiêu nào chưa đạt.", "No target is unmet.")}</p>
+            } else if not_met.is_empty() {
+                // Missing data is not "met": without figures nothing is known to be unmet.
+                <p>{trf(lang,
+                    format!("Chưa có chỉ tiêu nào được biết là chưa đạt: {}/{} chỉ tiêu còn thiếu hoặc sai số liệu, điểm chấm (xem bên dưới).", incomplete.len(), u.targets.len()),
+                    if incomplete.len() == 1 {
+                        format!("No target is known to be unmet: 1 of {} targets lacks valid figures or scores (listed below).", u.targets.len())
+                    } else {
+                        format!("No target is known to be unmet: {} of {} targets lack valid figures or scores (listed below).", incomplete.len(), u.targets.len())
+                    })}</p>
             } else {
                 <ul class="todo" aria-label={tr(lang, "Chỉ tiêu chưa đạt", "Targets not met")}>
                 { for not_met.iter().map(|t| html! {

@@ -48,6 +48,13 @@ pub fn unit_search(p: &UnitSearchProps) -> Html {
             <span id="unit-search-count" aria-live="polite">{trf(lang,
                 format!("Hiển thị {shown}/{total} đơn vị"),
                 format!("Showing {shown} of {total} units"))}</span>
+            // Said in words: with no unit shown, the tables below are empty (the count above is
+            // what is announced).
+            if p.shown == 0 && !p.value.trim().is_empty() {
+                <p class="no-match">{trf(lang,
+                    format!("Không có đơn vị nào khớp với “{}”.", p.value.trim()),
+                    format!("No unit matches “{}”.", p.value.trim()))}</p>
+            }
         </div>
     }
 }

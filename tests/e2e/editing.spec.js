@@ -153,8 +153,10 @@ test('a whole session with the keyboard only', async ({ page }) => {
   await expect(app.resultsTable()).toBeVisible();
   await expect(app.cell('Hà Nội', EN.crimes, EN.current)).toHaveValue('1,840');
 
-  // A manual score in the unit view, by keyboard.
-  await app.tabTo(app.openUnitButton(UNIT_NAMES.en.HCMC));
+  // A manual score in the unit view, by keyboard: back on the overview, the focus is on Hà Nội's
+  // button again, and HCMC ranks above Hà Nội.
+  await expect(app.openUnitButton(UNIT_NAMES.en['Hà Nội'])).toBeFocused();
+  await app.tabTo(app.openUnitButton(UNIT_NAMES.en.HCMC), { key: 'Shift+Tab' });
   await kb.press('Space');
   await expect(app.unitHeading('Hồ Chí Minh City Police')).toBeVisible();
   const selfScore = app.scoreFields('HCMC', 'Self score (0–10)').first();
@@ -163,13 +165,15 @@ test('a whole session with the keyboard only', async ({ page }) => {
   await expect(app.unitResultsTable()).toContainText('Points 9.50/10');
 
   // Import a file from the keyboard: the (visually hidden) file input takes focus and opens the
-  // chooser; the dialog's first button takes focus.
+  // chooser; the dialog opens on its safe choice, Cancel; the confirmation is one Tab back.
   await app.tabTo(app.backButton());
   await kb.press('Enter');
   await app.tabTo(app.importInput(), { max: 260 }); // past the 170 grid cells
   await kb.press('Space');
   await (await chooser).setFiles(filePayload('one.json', buildDoc({ figures: { 'hai-phong': { fires: [2, 3] } } })));
   await expect(app.dialog()).toBeVisible();
+  await expect(app.dialogButton('Cancel')).toBeFocused();
+  await kb.press('Shift+Tab');
   await expect(app.dialogButton("Replace with the file's data")).toBeFocused();
   await kb.press('Enter');
   await expect(app.dialog()).toBeHidden();
@@ -297,4 +301,24 @@ test('English wording agrees in number: "1 figure missing", "needs 1 more case"'
   await expect(t6a).toContainText('Not met');
   await expect.soft(t6a).toContainText('needs 1 more case', SETTLED);
   await expect.soft(t6a).not.toContainText('1 more cases', SETTLED);
+});
+
+test('"find unit" with no match says so, in both languages', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.unitSearch().fill('xyz');
+  await expect(app.unitSearchCount()).toHaveText('Hiển thị 0/5 đơn vị');
+  await expect(app.text('Không có đơn vị nào khớp với “xyz”.')).toBeVisible();
+  await app.setLanguage('en');
+  await expect(app.text('No unit matches “xyz”.')).toBeVisible();
+  await app.unitSearch().fill('hai');
+  await expect(app.text(/No unit matches/, { exact: false })).toHaveCount(0);
+});
+
+test('a unit with no figures is not said to have no unmet target: it says how many targets lack them', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['Cần Thơ']);
+  await expect(app.text('Không có chỉ tiêu nào chưa đạt.')).toHaveCount(0);
+  await expect(app.text(/^Chưa có chỉ tiêu nào được biết là chưa đạt: (\d+)\/\1 chỉ tiêu còn thiếu hoặc sai số liệu, điểm chấm/, { exact: false })).toBeVisible();
+  await app.setLanguage('en');
+  await expect(app.text(/^No target is known to be unmet: (\d+) of \1 targets lack valid figures or scores/, { exact: false })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 // Figures typed or pasted into the grid: status, value, gap and points of each target; cell
 // validation in place; "no data" is never zero; Escape and the navigation keys.
 import { test, expect } from '@playwright/test';
-import { AppPage, VI, T } from './pages/app_page.js';
+import { AppPage, VI, T, UNIT_NAMES } from './pages/app_page.js';
 
 const { current: CUR, baseline: BASE } = VI;
 
@@ -95,7 +95,8 @@ test('the focused cell shows the pasted value at once', async ({ page, context }
 test('a pasted block stops at the grid edges; a single value pastes into the cell only', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const app = new AppPage(page);
-  // Three rows from the fourth unit: the third row falls off the grid and is ignored.
+  // Three rows from the fourth unit: the third row falls off the grid and is not pasted (the grid
+  // says how many values were left out).
   await app.cell('Hải Phòng', VI.casesOccurred, CUR).click();
   await app.pasteWithKeyboard('1000\t\t700\r\n900\t\t800\r\n1\t2\t3\r\n');
   await expect(app.cell('Hải Phòng', VI.casesOccurred, BASE)).toHaveValue('');
@@ -103,6 +104,7 @@ test('a pasted block stops at the grid edges; a single value pastes into the cel
   await expect(app.cell('Hải Phòng', VI.casesSolved, CUR)).toHaveValue('700');
   await expect(app.cell('Cần Thơ', VI.casesSolved, CUR)).toHaveValue('800');
   await expect(app.cell('Cần Thơ', VI.casesOccurred, CUR)).toHaveValue('900');
+  await expect(app.text('3 giá trị không được dán vì nằm ngoài bảng số liệu.')).toBeVisible();
   await expect(app.resultCell('Hải Phòng', T.t6a)).toContainText('70,00%');
   await expect(app.resultCell('Cần Thơ', T.t6a)).toContainText('88,89%');
   await expect(app.resultCell('Cần Thơ', T.t6a)).toContainText('Đạt');
@@ -363,4 +365,40 @@ test('a long gap is cut to two lines in the matrix, and is whole in its title an
   const whole = page.getByRole('table', { name: /Kết quả/ }).getByText(/^Số vụ cháy: vượt 1 vụ;/);
   await expect(whole).toBeVisible();
   expect(await whole.evaluate((e) => [getComputedStyle(e).webkitLineClamp, e.scrollHeight <= e.clientHeight])).toEqual(['none', true]);
+});
+
+test('a block pasted past the right or bottom edge says how many values were not pasted', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new AppPage(page);
+  // The last column of Hải Phòng's row: 3 and 6 do not fit, and the second line goes to Cần Thơ.
+  const row = (unit) => app.gridTable().getByRole('textbox', { name: new RegExp(`^${unit} — `) });
+  await row('Hải Phòng').last().click();
+  await app.pasteWithKeyboard('1\t2\t3\r\n4\t5\t6');
+  await expect(row('Hải Phòng').last()).toHaveValue('1');
+  await expect(row('Cần Thơ').last()).toHaveValue('4');
+  await expect(app.text('4 giá trị không được dán vì nằm ngoài bảng số liệu.')).toBeVisible();
+  // Past the bottom edge too: only the first line has a unit.
+  await app.cell('Cần Thơ', VI.casesOccurred, CUR).click();
+  await app.pasteWithKeyboard('7\t8\r\n9\t10\r\n11');
+  await expect(app.cell('Cần Thơ', VI.casesOccurred, CUR)).toHaveValue('7');
+  await expect(app.text('3 giá trị không được dán vì nằm ngoài bảng số liệu.')).toBeVisible();
+  // A block that fits says nothing.
+  await app.cell('Hà Nội', VI.casesOccurred, CUR).click();
+  await app.pasteWithKeyboard('1\t2');
+  await expect(app.text(/không được dán/, { exact: false })).toHaveCount(0);
+});
+
+test('an invalid manual score is marked at its field, with the reason as its description', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['TP HCM']);
+  const self = app.scoreFields('TP HCM', 'Điểm tự chấm (0–10)').first();
+  for (const [typed, why] of [['11', /phải từ 0 đến 10/], ['-1', /phải từ 0 đến 10/], ['abc', /“abc” không phải là số hợp lệ/]]) {
+    await self.fill(typed);
+    await expect(self).toHaveAttribute('aria-invalid', 'true');
+    await expect(self).toHaveAccessibleDescription(why);
+    await expect(app.text(why, { exact: false, scope: page.getByRole('table', { name: /Nội dung chấm điểm thủ công/ }) })).toBeVisible();
+  }
+  await self.fill('9,5');
+  await expect(self).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(self).toHaveAccessibleDescription('');
 });

@@ -270,3 +270,23 @@ test('the exported file of 1,000 units, results and all, imports again', async (
   await app.scrollRegionTo(app.gridRegion(), 'ĐV 990');
   await expect(app.cell('ĐV 990', VI.casesOccurred, CUR)).toHaveValue('2.000');
 });
+
+test('back from a unit whose ranking row is no longer rendered, the focus goes to the overview heading', async ({ page }) => {
+  const app = new AppPage(page);
+  const region = app.rankingRegion();
+  await region.scrollIntoViewIfNeeded();
+  const box = await region.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(20);
+  }
+  const open = region.getByRole('button', { name: /^Xem chi tiết / }).last();
+  const name = await open.getAttribute('aria-label');
+  await open.click();
+  await expect(page.getByRole('heading', { level: 2, name: name.replace('Xem chi tiết ', ''), exact: true })).toBeFocused();
+  await app.backButton().click();
+  // The ranking starts again at its top: that unit's row is far below, not in the page.
+  await expect(page.getByRole('heading', { level: 2, name: 'Kết quả', exact: true })).toBeFocused();
+  await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+});
