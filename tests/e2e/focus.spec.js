@@ -35,7 +35,9 @@ test('the charts view opens at its top with its heading focused', async ({ page 
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
 });
 
-for (const width of [1366, 1024]) {
+// At 640 px the toolbar wraps onto several lines, taller than the stylesheet's fallback padding: only
+// the padding kept to its height (browser::track_height) keeps the heading in view there.
+for (const width of [1366, 1024, 640]) {
   test(`the skip link's target is not hidden behind the sticky toolbar (${width}×768)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 768 });
     const app = new AppPage(page);
