@@ -184,38 +184,22 @@ impl Session {
         *doc == *self.latest || self.latest_others.iter().any(|d| **d == *doc)
     }
 
-    /// Snapshots of the pacts of another tab's version (`theirs`) that this tab does not show as
-    /// they are: taken before this tab's version is written over it.
-    fn back_up_unlike(&self, theirs: &storage::Stored) -> Result<(), StoreError> {
-        for doc in std::iter::once(&theirs.doc).chain(&theirs.others) {
-            if !self.holds(doc) {
-                let mut store = self.store.borrow_mut();
-                storage::backup(
-                    store.as_mut(),
-                    doc,
-                    BackupReason::Conflict,
-                    browser::now_ms(),
-                )?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Snapshots of this tab's pacts that the stored version (`theirs`) does not hold as they
-    /// are: taken before this tab takes the stored version instead.
-    fn back_up_own_unlike(&self, theirs: &storage::Stored) -> Result<(), StoreError> {
-        let stored = |doc: &Document| theirs.doc == *doc || theirs.others.iter().any(|d| d == doc);
-        let own = std::iter::once(&*self.latest).chain(self.latest_others.iter().map(|d| &**d));
-        for doc in own {
-            if !stored(doc) {
-                let mut store = self.store.borrow_mut();
-                storage::backup(
-                    store.as_mut(),
-                    doc,
-                    BackupReason::Conflict,
-                    browser::now_ms(),
-                )?;
-            }
+    /// Snapshots of the pacts in `docs` that `kept` does not hold as they are: the version not
+    /// chosen after two tabs saved at once (another tab's, or this tab's own), taken before the
+    /// chosen one replaces it.
+    fn back_up_unless<'a>(
+        &self,
+        docs: impl Iterator<Item = &'a Document>,
+        kept: impl Fn(&Document) -> bool,
+    ) -> Result<(), StoreError> {
+        for doc in docs.filter(|d| !kept(d)) {
+            let mut store = self.store.borrow_mut();
+            storage::backup(
+                store.as_mut(),
+                doc,
+                BackupReason::Conflict,
+                browser::now_ms(),
+            )?;
         }
         Ok(())
     }
@@ -1169,7 +1153,10 @@ fn render_banner(
                         let s = session.borrow();
                         let raw = s.store.borrow().get(storage::DOC_KEY).ok().flatten();
                         match raw.map(|r| storage::decode(&r)) {
-                            Some(Ok(theirs)) => s.back_up_unlike(&theirs),
+                            Some(Ok(theirs)) => s.back_up_unless(
+                                std::iter::once(&theirs.doc).chain(&theirs.others),
+                                |d| s.holds(d),
+                            ),
                             // Nothing readable stored: there is no other version to keep.
                             _ => Ok(()),
                         }
@@ -1192,7 +1179,11 @@ fn render_banner(
                     let mut s = session.borrow_mut();
                     let raw = s.store.borrow().get(storage::DOC_KEY).ok().flatten();
                     if let Some(Ok(stored)) = raw.map(|r| storage::decode(&r)) {
-                        let taken = s.back_up_own_unlike(&stored);
+                        let own =
+                            std::iter::once(&*s.latest).chain(s.latest_others.iter().map(|d| &**d));
+                        let taken = s.back_up_unless(own, |d| {
+                            stored.doc == *d || stored.others.iter().any(|o| o == d)
+                        });
                         if let Err(e) = taken {
                             banner.set(Some(Banner::BackupFailed(e)));
                             return;
