@@ -2,9 +2,9 @@
 //! languages.
 
 use thidua_core::data::Entry;
-use thidua_core::messages::cell_issue_text;
+use thidua_core::messages::{cell_issue_text, problem_text};
 use thidua_core::model::IndicatorKind::{self, Amount, Count};
-use thidua_core::Lang;
+use thidua_core::{Document, Lang};
 
 fn says(entry: &Entry, kind: IndicatorKind, lang: Lang) -> String {
     entry
@@ -56,8 +56,7 @@ fn an_amount_with_too_many_decimals_says_so_not_too_large() {
 #[test]
 fn evaluation_says_an_amount_has_too_many_decimals() {
     use thidua_core::default_pact::ids;
-    use thidua_core::messages::problem_text;
-    use thidua_core::{Document, PeriodKind};
+    use thidua_core::PeriodKind;
     let mut doc = Document::default_pact();
     let d = doc.unit_data_mut("ha-noi");
     for id in [
@@ -75,17 +74,10 @@ fn evaluation_says_an_amount_has_too_many_decimals() {
         Entry::from_input("0.0000001", Lang::En),
     );
     d.set(ids::FIRE_LOSS, PeriodKind::Baseline, Entry::int(1));
-    let results = doc.evaluate();
-    let texts = |lang| -> Vec<String> {
-        results
-            .units
-            .iter()
-            .filter(|u| u.unit == "ha-noi")
-            .flat_map(|u| u.targets.iter())
-            .flat_map(|t| t.eval.problems.iter())
-            .map(|p| problem_text(&doc.pact, p, lang))
-            .filter(|t| t.contains("thiệt hại tài sản") || t.contains("property loss"))
-            .collect()
+    let texts = |lang| {
+        ha_noi_problems(&doc, lang, |t| {
+            t.contains("thiệt hại tài sản") || t.contains("property loss")
+        })
     };
     let (vi, en) = (texts(Lang::Vi), texts(Lang::En));
     assert!(!vi.is_empty() && !en.is_empty());
@@ -115,8 +107,6 @@ fn a_figure_written_as_a_json_string_says_a_file_needs_a_json_number() {
 
 #[test]
 fn evaluation_says_a_figure_in_a_file_must_be_a_json_number() {
-    use thidua_core::messages::problem_text;
-    use thidua_core::Document;
     let mut v = serde_json::to_value(Document::default_pact()).unwrap_or_default();
     v["data"][0]["units"][0]["figures"] = serde_json::json!({
         "cases_occurred": { "current": "1.234" },
@@ -127,18 +117,7 @@ fn evaluation_says_a_figure_in_a_file_must_be_a_json_number() {
         Ok(d) => d,
         Err(e) => panic!("{:?}", e.messages(Lang::En)),
     };
-    let results = doc.evaluate();
-    let texts = |lang| -> Vec<String> {
-        results
-            .units
-            .iter()
-            .filter(|u| u.unit == "ha-noi")
-            .flat_map(|u| u.targets.iter())
-            .flat_map(|t| t.eval.problems.iter())
-            .map(|p| problem_text(&doc.pact, p, lang))
-            .filter(|t| t.contains('“'))
-            .collect()
-    };
+    let texts = |lang| ha_noi_problems(&doc, lang, |t| t.contains('“'));
     let vi = texts(Lang::Vi).join("\n");
     let en = texts(Lang::En).join("\n");
     assert!(
@@ -150,4 +129,18 @@ fn evaluation_says_a_figure_in_a_file_must_be_a_json_number() {
         en.contains("“1840” is text, not a number (a figure in a file must be a JSON number"),
         "{en}"
     );
+}
+
+/// Hà Nội's problems in the evaluation of `doc`, worded in `lang`, those that `keep` keeps.
+fn ha_noi_problems(doc: &Document, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    let results = doc.evaluate();
+    results
+        .units
+        .iter()
+        .filter(|u| u.unit == "ha-noi")
+        .flat_map(|u| u.targets.iter())
+        .flat_map(|t| t.eval.problems.iter())
+        .map(|p| problem_text(&doc.pact, p, lang))
+        .filter(|t| keep(t))
+        .collect()
 }

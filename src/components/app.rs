@@ -179,6 +179,12 @@ impl Session {
                 .all(|(a, b)| a == &**b)
     }
 
+    /// The workspace stored now, when it can be read.
+    fn stored(&self) -> Option<storage::Stored> {
+        let raw = self.store.borrow().get(storage::DOC_KEY).ok().flatten()?;
+        storage::decode(&raw).ok()
+    }
+
     /// Whether this tab shows `doc` as one of its pacts, exactly.
     fn holds(&self, doc: &Document) -> bool {
         *doc == *self.latest || self.latest_others.iter().any(|d| **d == *doc)
@@ -1151,14 +1157,13 @@ fn render_banner(
                 Callback::from(move |_| {
                     let taken = {
                         let s = session.borrow();
-                        let raw = s.store.borrow().get(storage::DOC_KEY).ok().flatten();
-                        match raw.map(|r| storage::decode(&r)) {
-                            Some(Ok(theirs)) => s.back_up_unless(
+                        match s.stored() {
+                            Some(theirs) => s.back_up_unless(
                                 std::iter::once(&theirs.doc).chain(&theirs.others),
                                 |d| s.holds(d),
                             ),
                             // Nothing readable stored: there is no other version to keep.
-                            _ => Ok(()),
+                            None => Ok(()),
                         }
                     };
                     refresh();
@@ -1177,8 +1182,7 @@ fn render_banner(
                 );
                 Callback::from(move |_| {
                     let mut s = session.borrow_mut();
-                    let raw = s.store.borrow().get(storage::DOC_KEY).ok().flatten();
-                    if let Some(Ok(stored)) = raw.map(|r| storage::decode(&r)) {
+                    if let Some(stored) = s.stored() {
                         let own =
                             std::iter::once(&*s.latest).chain(s.latest_others.iter().map(|d| &**d));
                         let taken = s.back_up_unless(own, |d| {
