@@ -33,7 +33,7 @@ const ONLY = new Set((opt.only ?? 'eval,tti,typing,storage').split(','));
 const RUNS = Math.max(1, Number(opt.runs ?? 11)); // page loads per figure (≥ 10 for the goals)
 const KEYS = Math.max(1, Number(opt.keys ?? 30)); // measured keystrokes per cluster size
 const DOC_KEY = 'thidua.v1.doc';
-const CONTEXT = { viewport: { width: 1366, height: 768 }, locale: 'vi-VN', acceptDownloads: true };
+const CONTEXT = { viewport: { width: 1366, height: 768 }, locale: 'vi-VN', acceptDownloads: true, bypassCSP: Boolean(opt.css) };
 // The flags of playwright.config.js, and exact (not bucketed) performance.memory figures.
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
@@ -345,7 +345,12 @@ async function typingSection(docs) {
       measured = await typeInBarePage();
     } else {
       const { ctx, page } = await openWithDoc(docs[n], n);
+      if (opt.css) await page.addStyleTag({ content: opt.css });
+      if (opt.trace && n === 63) await browser.startTracing(page, { path: opt.trace, categories: traceCategories() });
+      const cdp = opt.cpuprofile && n === 63 ? await startProfile(ctx, page) : null;
       measured = await typeInCell(page, n);
+      if (opt.trace && n === 63) summariseTrace(await browser.stopTracing());
+      if (cdp) await stopProfile(cdp);
       await ctx.close();
     }
     const { lat, dom } = measured;
@@ -360,6 +365,69 @@ async function typingSection(docs) {
   console.log('"to frame start": the render\'s script is over and the next frame starts; from there to the median: style, layout, paint.');
   console.log('"floor": one input whose listener copies its text into a table cell, nothing else on the page: the browser\'s own');
   console.log('latency on this machine (waiting for the next frame, then that frame), under which no app can go.');
+}
+
+// `--trace FILE`: the keystrokes at 63 units are also recorded as a Chromium trace (FILE, for
+// chrome://tracing or Perfetto), and the renderer main thread's CPU time per keystroke is summed
+// by stage: where the time from a keystroke to its paint goes, for profiling. Thread time, not
+// wall time: on two cores the browser's other processes often take the main thread's core.
+function traceCategories() { return ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'disabled-by-default-devtools.timeline.invalidationTracking']; }
+
+function traceStages() { return [
+  ['all tasks', (e) => e.name === 'RunTask'],
+  ['input event (the app\'s handler: update, render)', (e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input'],
+  ['style and layout forced in the key\'s task', (e) => e.name === 'Document::UpdateStyleAndLayout'],
+  ['frame: hit test of the mouse (hover)', (e) => e.name === 'EventHandler::handleMouseMoveEvent'],
+  ['frame: style, layout, paint, layerize', (e) => e.name === 'WebFrameWidgetImpl::UpdateLifecycle'],
+  ['  of which paint', (e) => e.name === 'Blink.Paint.UpdateTime'],
+  ['  of which layerize (PaintArtifactCompositor)', (e) => e.name === 'LocalFrameView::pushPaintArtifactToCompositor'],
+  ['frame: commit to the compositor', (e) => e.name === 'Commit'],
+]; }
+
+// `--cpuprofile FILE`: the keystrokes at 63 units are also profiled by V8's sampling profiler
+// (FILE, for DevTools), and the JS and wasm functions taking the most self time are printed
+// (name them with a build whose wasm keeps its name section: data-wasm-opt="0").
+async function startProfile(ctx, page) {
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+async function stopProfile(cdp) {
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(opt.cpuprofile, JSON.stringify(profile));
+  const dt = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    dt.set(profile.samples[i], (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  }
+  const by = new Map();
+  for (const node of profile.nodes) {
+    const name = node.callFrame.functionName || `(${node.callFrame.url.split('/').pop() || 'program'})`;
+    by.set(name, (by.get(name) ?? 0) + (dt.get(node.id) ?? 0));
+  }
+  const rows = [...by].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)
+    .map(([name, us]) => [name.slice(0, 90), fmtMs(us / 1000 / (KEYS + 4))]);
+  console.log(`CPU profile at 63 units (${opt.cpuprofile}): self time per keystroke`);
+  table(['function', 'self per keystroke'], rows);
+}
+
+function summariseTrace(buffer) {
+  const events = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const thread = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  // From the first keystroke's input event on (the scrolling to the unit before it is left out).
+  const inputs = thread.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
+  const from = Math.min(...inputs.map((e) => e.ts)) - 5000;
+  const own = thread.filter((e) => e.ts >= from);
+  const rows = traceStages().map(([stage, is]) => {
+    const hits = own.filter(is);
+    const cpu = hits.reduce((a, e) => a + (e.tdur ?? e.dur), 0);
+    return [stage, fmtMs(cpu / 1000 / inputs.length), (hits.length / inputs.length).toFixed(1)];
+  });
+  console.log(`Trace at 63 units (${opt.trace}): the renderer main thread's CPU time per keystroke, by stage`);
+  table(['stage', 'CPU per keystroke', 'times per keystroke'], rows);
 }
 
 // --- 6. storage and 7. memory at 1,000 units --------------------------------------------------

@@ -93,6 +93,11 @@ pub enum Purpose {
 
 /// The chart as SVG text.
 pub fn svg(chart: &Chart, purpose: Purpose) -> Result<String, String> {
+    svg_sized(chart, purpose).map(|(svg, _)| svg)
+}
+
+/// The chart as SVG text, with its height in pixels (its width is [`WIDTH`]).
+pub fn svg_sized(chart: &Chart, purpose: Purpose) -> Result<(String, u32), String> {
     let with_title = purpose == Purpose::File;
     let bars_per_row = chart.rows.iter().map(|r| r.bars.len()).max().unwrap_or(1);
     let rh = row_height(bars_per_row);
@@ -122,10 +127,11 @@ pub fn svg(chart: &Chart, purpose: Purpose) -> Result<String, String> {
         draw_body(&root, chart, &title, plot_top, plot_bottom, rh, &legend)?;
         root.present().map_err(err)?;
     }
-    Ok(match purpose {
+    let svg = match purpose {
         Purpose::File => with_description(&buf, chart),
         Purpose::Page => buf.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1),
-    })
+    };
+    Ok((svg, height as u32))
 }
 
 fn draw_body<DB: DrawingBackend>(

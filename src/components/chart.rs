@@ -34,7 +34,7 @@ pub fn chart_figure(p: &ChartProps) -> Html {
     // Drawn at once the first time; after that, again only when what it shows has changed and
     // typing has paused for a moment, so that keystrokes never wait for an SVG to be drawn and
     // parsed (the table and the description follow at once).
-    let svg = use_state(|| Rc::new(draw::svg(chart, draw::Purpose::Page)));
+    let svg = use_state(|| Rc::new(draw::svg_sized(chart, draw::Purpose::Page)));
     let drawn_for = use_mut_ref(|| p.chart.clone());
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     {
@@ -46,7 +46,7 @@ pub fn chart_figure(p: &ChartProps) -> Html {
                 let now = drawn.title != chart.title || drawn.rows.len() != chart.rows.len();
                 let chart = chart.clone();
                 let redraw = move || {
-                    svg.set(Rc::new(draw::svg(&chart, draw::Purpose::Page)));
+                    svg.set(Rc::new(draw::svg_sized(&chart, draw::Purpose::Page)));
                     *drawn_for.borrow_mut() = chart;
                 };
                 if now {
@@ -56,6 +56,23 @@ pub fn chart_figure(p: &ChartProps) -> Html {
                     *timer.borrow_mut() =
                         Some(gloo_timers::callback::Timeout::new(REDRAW_DELAY_MS, redraw));
                 }
+            }
+        });
+    }
+    // The drawing is neither laid out nor painted while it is off screen (content-visibility in
+    // the stylesheet): hundreds of SVG elements would otherwise be walked by every frame's paint,
+    // keystrokes in the grid below included. Skipped, it keeps the drawing's own proportions
+    // (set here, through the CSSOM that the page's style policy allows), so nothing moves when
+    // it comes into view.
+    let drawing = use_node_ref();
+    {
+        let drawing = drawing.clone();
+        let height = (*svg).as_ref().as_ref().ok().map(|(_, h)| *h);
+        use_effect_with(height, move |height| {
+            if let (Some(h), Some(el)) = (height, drawing.cast::<web_sys::HtmlElement>()) {
+                let _ = el
+                    .style()
+                    .set_property("aspect-ratio", &format!("{} / {h}", draw::WIDTH));
             }
         });
     }
@@ -87,8 +104,8 @@ pub fn chart_figure(p: &ChartProps) -> Html {
                 match &**svg {
                     // plotters escapes every text it writes (unit names included), so this is
                     // drawing markup only.
-                    Ok(s) => html! {
-                        <div class="chart-svg" role="img" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}>
+                    Ok((s, _)) => html! {
+                        <div class="chart-svg" ref={drawing} role="img" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}>
                             { Html::from_html_unchecked(AttrValue::from(s.clone())) }
                         </div>
                     },

@@ -290,3 +290,33 @@ test('back from a unit whose ranking row is no longer rendered, the focus goes t
   await expect(page.getByRole('heading', { level: 2, name: 'Kết quả', exact: true })).toBeFocused();
   await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
 });
+
+test('the ranking chart off screen is not drawn, yet keeps its size: nothing moves when it comes into view', async ({ page }) => {
+  // Loaded in a short window, so that the chart (below the results and the ranking, 70% of the
+  // window's height each) starts well below the first screen: the browser never drew it.
+  await page.setViewportSize({ width: 1280, height: 300 });
+  await page.reload();
+  await expect(new AppPage(page).resultsTable()).toHaveAttribute('aria-rowcount', String(N + 1));
+  const drawing = page.getByRole('figure').first().getByRole('img');
+  await expect(drawing).toHaveCount(1);
+  const measure = () => drawing.evaluate((el) => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return frames().then(() => ({
+      height: el.getBoundingClientRect().height,
+      width: el.getBoundingClientRect().width,
+      // Where the grid's heading, below the chart, stands in the page.
+      gridAt: document.getElementById('h-figures').getBoundingClientRect().top + window.scrollY,
+      drawn: el.querySelector('svg').checkVisibility({ contentVisibilityAuto: true }),
+    }));
+  });
+  // Its 1,000 bars are not drawn.
+  const away = await measure();
+  expect(away.drawn).toBe(false);
+  expect(away.height).toBeGreaterThan(1000);
+  await drawing.scrollIntoViewIfNeeded();
+  const near = await measure();
+  expect(near.drawn).toBe(true);
+  // The drawing's proportions: 760 wide, and as tall as its rows.
+  expect(Math.abs(near.height - away.height)).toBeLessThanOrEqual(1);
+  expect(Math.abs(near.gridAt - away.gridAt)).toBeLessThanOrEqual(1);
+});
