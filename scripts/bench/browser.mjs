@@ -1,7 +1,7 @@
 // Browser benchmarks of thidua (BENCHMARKS.md sections 2 and 4–7), in Debian's headless Chromium
 // on localhost, each printed as a plain table:
-//   2. the rule crate's Document::evaluate compiled to wasm (bench/wasm-eval), against the native
-//      criterion figures of `cargo bench -p thidua-core --bench evaluate` (target/criterion);
+//   2. the rule crate's Document::evaluate compiled to wasm (bench/wasm-eval), against the same
+//      evaluation timed natively the same way just before and after (core/examples/time_eval.rs);
 //   4. time to interactive, cold (fresh context, empty cache) and warm (reload, service worker);
 //   5. typing latency at 5, 63 and 1,000 units, keystroke to the result cell painted (the grid
 //      and the results are windowed: their regions are scrolled to the unit first, as a person would);
@@ -12,10 +12,14 @@
 //
 // Usage: node scripts/bench/browser.mjs [--app DIR] [--eval DIR] [--only eval,tti,typing,storage]
 //                                       [--runs N] [--keys N]          ("storage" prints 6 and 7)
+//                                       [--trace FILE] [--cpuprofile FILE] [--css TEXT]
+// For profiling the typing at 63 units: --trace records a Chromium trace and sums the main
+// thread's CPU time per keystroke by stage; --cpuprofile records V8's CPU profile; --css adds a
+// style sheet to every app page (the page's style policy bypassed), to try a change of CSS.
 // DIR defaults: target/bench-dist (`trunk build --release --offline --dist target/bench-dist`)
 // and target/bench-wasm-eval (scripts/bench/wasm-eval.sh). Ports 8095 (app) and 8096 (eval).
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,21 +168,38 @@ async function evalSection(timing) {
     docs[n] = file;
   }
   if (timing) {
-    heading('2. Document::evaluate as wasm in Chromium (bench/wasm-eval) against native (criterion)');
+    heading('2. Document::evaluate as wasm in Chromium (bench/wasm-eval) against native, measured alternately');
     const rows = [];
     for (const n of [5, 63, 1000, 10000]) {
       const samples = n >= 10000 ? 10 : 20;
+      // Native just before and just after the wasm, by the same method (core/examples/time_eval.rs):
+      // the machine's speed drifts from one minute to the next, so the ratio is taken within one.
+      const before = nativeNow(n, samples);
       const r = await page.evaluate(([n, samples]) => window.thiduaBench.measure(n, { samples }), [n, samples]);
-      const native = nativeMedianMs(n);
+      const after = nativeNow(n, samples);
+      const native = (before.medianMs + after.medianMs) / 2;
+      const criterion = nativeMedianMs(n);
       rows.push([fmtInt(n), `${fmtMs(r.medianMs)} [${fmtMs(r.lowMs)} ${fmtMs(r.highMs)}]`, `${r.samples}×${r.k}`,
-        native === null ? 'not run' : fmtMs(native),
-        native === null ? '—' : `${(r.medianMs / native).toFixed(2)}×`]);
+        `${fmtMs(before.medianMs)}, ${fmtMs(after.medianMs)}`, `${(r.medianMs / native).toFixed(2)}×`,
+        criterion === null ? 'not run' : fmtMs(criterion)]);
     }
-    table(['units', 'wasm median [min max]', 'batches×evals', 'native median', 'wasm / native'], rows);
-    console.log('native: median of target/criterion/evaluate/<units>/new/estimates.json (run the criterion bench first)');
+    table(['units', 'wasm median [min max]', 'batches×evals', 'native before, after', 'wasm / native', 'criterion'], rows);
+    console.log('native: core/examples/time_eval.rs, the same method as the wasm page (0.5 s of warm-up, then batches of ≥ 20 ms,');
+    console.log('median per evaluation), run just before and just after the wasm; the ratio is against their mean. criterion:');
+    console.log('median of target/criterion/evaluate/<units>/new/estimates.json (§ 1, minutes earlier), for reference.');
   }
   await ctx.close();
   return docs;
+}
+
+/** The native evaluation of `n` units timed now (target/release/examples/time_eval, built by
+ * scripts/bench/wasm-eval.sh). */
+function nativeNow(n, samples) {
+  const bin = resolve(ROOT, 'target/release/examples/time_eval');
+  if (!existsSync(bin)) throw new Error(`no ${bin} (scripts/bench/wasm-eval.sh builds it)`);
+  const out = spawnSync(bin, [String(n), String(samples)], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`time_eval ${n} failed: ${out.stderr}`);
+  return JSON.parse(out.stdout);
 }
 
 function nativeMedianMs(n) {
