@@ -13,7 +13,8 @@
 // Usage: node scripts/bench/browser.mjs [--app DIR] [--eval DIR] [--only eval,tti,typing,storage]
 //                                       [--runs N] [--keys N]          ("storage" prints 6 and 7)
 //                                       [--trace FILE] [--cpuprofile FILE] [--css TEXT]
-// For profiling the typing at 63 units: --trace records a Chromium trace and sums the main
+//                                       [--profile-units 5|63|1000]
+// For profiling the typing (at 63 units unless --profile-units says otherwise): --trace records a Chromium trace and sums the main
 // thread's CPU time per keystroke by stage; --cpuprofile records V8's CPU profile; --css adds a
 // style sheet to every app page (the page's style policy bypassed), to try a change of CSS.
 // DIR defaults: target/bench-dist (`trunk build --release --offline --dist target/bench-dist`)
@@ -283,9 +284,10 @@ async function openWithDoc(file, units) {
 // --- 5. typing latency ------------------------------------------------------------------------
 
 /** Types KEYS keystrokes (after 4 unrecorded) into one figure cell of the unit in the middle,
- * alternately a digit and Backspace (each changes the unit's results); returns the latencies
+ * alternately a digit and Backspace (each changes the unit's results), at the start of the cell's
+ * text or at its end (see below); returns the latencies
  * (keydown to the unit's result row changed, and to that frame painted) and a few page figures. */
-async function typeInCell(page, units, keys = KEYS) {
+async function typeInCell(page, units, { at = 'start', keys = KEYS } = {}) {
   const unit = `ĐV ${Math.floor(units / 2)}`;
   const label = `${unit} — Số vụ án xảy ra — kỳ này`;
   // Long tables are windowed: the unit's rows are rendered once their regions are scrolled to
@@ -294,7 +296,10 @@ async function typeInCell(page, units, keys = KEYS) {
   await page.evaluate((unit) => window.__bench.scrollToRow('Số liệu các đơn vị (để trống = chưa có số liệu)', unit), unit);
   const cell = page.locator(`input[aria-label="${label}"]`);
   await cell.click();
-  await page.keyboard.press('End');
+  // The cell shows its figure grouped ("1.559"). At its start, "7" and Backspace keep it a valid
+  // count (71.559, 1.559), as typing a figure does; at its end, "7" makes it "1.5597", which is
+  // not a whole number, so the cell's error message comes and goes with every other key.
+  await page.keyboard.press(at === 'start' ? 'Home' : 'End');
   await page.waitForTimeout(100);
   const lat = [];
   for (let i = 0; i < keys + 4; i++) {
@@ -360,17 +365,19 @@ async function typeInBarePage(keys = KEYS) {
 async function typingSection(docs) {
   heading(`5. Typing latency, keydown in a grid cell to the updated result painted (${KEYS} keystrokes)`);
   const rows = [];
-  for (const n of ['floor', 5, 63, 1000]) {
+  const runs = [['floor'], [5, 'start'], [63, 'start'], [1000, 'start'], [63, 'end']];
+  for (const [n, at] of runs) {
     let measured;
+    const profiled = n === Number(opt['profile-units'] ?? 63) && at === 'start';
     if (n === 'floor') {
       measured = await typeInBarePage();
     } else {
       const { ctx, page } = await openWithDoc(docs[n], n);
       if (opt.css) await page.addStyleTag({ content: opt.css });
-      if (opt.trace && n === 63) await browser.startTracing(page, { path: opt.trace, categories: traceCategories() });
-      const cdp = opt.cpuprofile && n === 63 ? await startProfile(ctx, page) : null;
-      measured = await typeInCell(page, n);
-      if (opt.trace && n === 63) summariseTrace(await browser.stopTracing());
+      if (opt.trace && profiled) await browser.startTracing(page, { path: opt.trace, categories: traceCategories() });
+      const cdp = opt.cpuprofile && profiled ? await startProfile(ctx, page) : null;
+      measured = await typeInCell(page, n, { at });
+      if (opt.trace && profiled) summariseTrace(await browser.stopTracing());
       if (cdp) await stopProfile(cdp);
       await ctx.close();
     }
@@ -378,10 +385,13 @@ async function typingSection(docs) {
     const painted = lat.map((l) => l.painted);
     const inDom = lat.map((l) => l.dom);
     const frame = lat.map((l) => l.frame);
-    rows.push([n === 'floor' ? 'floor (bare input)' : fmtInt(n), fmtMs(median(painted)), fmtMs(quantile(painted, 0.95)), fmtMs(Math.max(...painted)),
+    const label = n === 'floor' ? 'floor (bare input)' : `${fmtInt(n)}${at === 'end' ? ', error on and off' : ''}`;
+    rows.push([label, fmtMs(median(painted)), fmtMs(quantile(painted, 0.95)), fmtMs(Math.max(...painted)),
       fmtMs(median(inDom)), fmtMs(median(frame)), fmtInt(dom.nodes), fmtInt(dom.inputs), fmtInt(dom.svg)]);
   }
   table(['units', 'median', 'p95', 'max', 'to DOM updated', 'to frame start', 'DOM elements', 'inputs', 'SVG elements'], rows);
+  console.log('Keys "7" and Backspace alternately at the start of "Số vụ án xảy ra — kỳ này" (1.559 ↔ 71.559: valid counts); "error on');
+  console.log('and off": at its end instead (1.559 ↔ 1.5597, not a whole number: the cell\'s error message comes and goes).');
   console.log('"to DOM updated": keydown until the unit\'s result row has changed (evaluation and the first part of the render);');
   console.log('"to frame start": the render\'s script is over and the next frame starts; from there to the median: style, layout, paint.');
   console.log('"floor": one input whose listener copies its text into a table cell, nothing else on the page: the browser\'s own');
@@ -430,7 +440,7 @@ async function stopProfile(cdp) {
   }
   const rows = [...by].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)
     .map(([name, us]) => [name.slice(0, 90), fmtMs(us / 1000 / (KEYS + 4))]);
-  console.log(`CPU profile at 63 units (${opt.cpuprofile}): self time per keystroke`);
+  console.log(`CPU profile at ${opt['profile-units'] ?? 63} units (${opt.cpuprofile}): self time per keystroke`);
   table(['function', 'self per keystroke'], rows);
 }
 
@@ -447,7 +457,7 @@ function summariseTrace(buffer) {
     const cpu = hits.reduce((a, e) => a + (e.tdur ?? e.dur), 0);
     return [stage, fmtMs(cpu / 1000 / inputs.length), (hits.length / inputs.length).toFixed(1)];
   });
-  console.log(`Trace at 63 units (${opt.trace}): the renderer main thread's CPU time per keystroke, by stage`);
+  console.log(`Trace at ${opt['profile-units'] ?? 63} units (${opt.trace}): the renderer main thread's CPU time per keystroke, by stage`);
   table(['stage', 'CPU per keystroke', 'times per keystroke'], rows);
 }
 
