@@ -17,6 +17,8 @@
 // For profiling the typing (at 63 units unless --profile-units says otherwise): --trace records a Chromium trace and sums the main
 // thread's CPU time per keystroke by stage; --cpuprofile records V8's CPU profile; --css adds a
 // style sheet to every app page (the page's style policy bypassed), to try a change of CSS.
+// TRACE_ALL=1 in the environment records every trace category (large files; names the native
+// tasks that have no event of their own, such as the browser's form autofill).
 // DIR defaults: target/bench-dist (`trunk build --release --offline --dist target/bench-dist`)
 // and target/bench-wasm-eval (scripts/bench/wasm-eval.sh). Ports 8095 (app) and 8096 (eval).
 import { chromium } from '@playwright/test';
@@ -402,7 +404,7 @@ async function typingSection(docs) {
 // chrome://tracing or Perfetto), and the renderer main thread's CPU time per keystroke is summed
 // by stage: where the time from a keystroke to its paint goes, for profiling. Thread time, not
 // wall time: on two cores the browser's other processes often take the main thread's core.
-function traceCategories() { return ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'disabled-by-default-devtools.timeline.invalidationTracking']; }
+function traceCategories() { return process.env.TRACE_ALL ? ['*', 'disabled-by-default-devtools.timeline'] : ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack']; }
 
 function traceStages() { return [
   ['all tasks', (e) => e.name === 'RunTask'],
@@ -483,7 +485,7 @@ async function storageSection(docs) {
   const mem = { load: await wasmBytes() };
 
   // Autosave: five edits, each followed by its save.
-  await typeInCell(page, N, 2);
+  await typeInCell(page, N, { keys: 2 });
   const saves = [];
   for (let i = 0; i < 5; i++) {
     const before = await page.evaluate(() => window.__bench.saves.length);
