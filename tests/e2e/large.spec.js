@@ -303,7 +303,6 @@ test('the ranking chart off screen is not drawn, yet keeps its size: nothing mov
     const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return frames().then(() => ({
       height: el.getBoundingClientRect().height,
-      width: el.getBoundingClientRect().width,
       // Where the grid's heading, below the chart, stands in the page.
       gridAt: document.getElementById('h-figures').getBoundingClientRect().top + window.scrollY,
       drawn: el.querySelector('svg').checkVisibility({ contentVisibilityAuto: true }),
