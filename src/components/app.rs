@@ -663,6 +663,12 @@ pub fn app() -> Html {
             }
         }
     });
+    // The field with the focus has a form of its own, so that the browser's autofill reads it
+    // alone after each keystroke (see `browser::own_focused_field`).
+    use_effect_with((), |_| {
+        let listeners = browser::own_focused_field();
+        move || drop(listeners)
+    });
     let dispatch = state.dispatcher();
     // "Find unit": the text typed, and the filter it makes for the tables.
     let unit_search = use_state(String::new);
@@ -877,6 +883,9 @@ pub fn app() -> Html {
                 review={AttrValue::from(state.review.clone())} view={state.view.clone()}
                 pacts={state.pacts().iter().map(|d| d.pact.title.get(lang).to_string()).collect::<Vec<_>>()} active={state.active}
                 dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)} />
+            // The form of the field with the focus (`browser::own_focused_field`); never sent.
+            <form id={browser::EDIT_FORM} hidden=true
+                onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}></form>
             <main>
             {
                 match &state.view {

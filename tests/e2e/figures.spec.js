@@ -402,3 +402,31 @@ test('an invalid manual score is marked at its field, with the reason as its des
   await expect(self).not.toHaveAttribute('aria-invalid', 'true');
   await expect(self).toHaveAccessibleDescription('');
 });
+
+test('the field with the focus belongs to a form of its own, which is never sent', async ({ page }) => {
+  // Chromium's autofill reads, after each keystroke, every field that no form owns (the 173 of
+  // the 5-unit grid: ≈ 10 ms a key); a field with a form of its own is read alone.
+  const app = new AppPage(page);
+  const owner = (locator) => locator.evaluate((el) => (el.form ? [el.form.id, el.form.elements.length] : null));
+  const cell = app.cell('Hà Nội', VI.crimes, CUR);
+  expect(await owner(cell)).toBeNull();
+  await cell.click();
+  expect(await owner(cell)).toEqual(['edit-form', 1]);
+  // Released when the focus moves on; the next field has it instead.
+  await page.keyboard.press('Tab');
+  await expect(app.cell('Hà Nội', VI.crimes, BASE)).toBeFocused();
+  expect(await owner(cell)).toBeNull();
+  expect(await owner(app.cell('Hà Nội', VI.crimes, BASE))).toEqual(['edit-form', 1]);
+  // Enter where nothing else handles it (find unit) sends nothing: the page stays as it is.
+  await page.evaluate(() => { window.__stayed = true; });
+  const url = page.url();
+  await app.unitSearch().fill('Hà');
+  await app.unitSearch().press('Enter');
+  await expect(app.unitSearchCount()).toBeVisible();
+  expect(page.url()).toBe(url);
+  expect(await page.evaluate(() => window.__stayed)).toBe(true);
+  // Typing still works as before.
+  await app.type('Hà Nội', VI.crimes, CUR, '1840');
+  await page.keyboard.press('Tab');
+  await expect(app.cell('Hà Nội', VI.crimes, CUR)).toHaveValue('1.840');
+});
