@@ -148,7 +148,8 @@ pub fn track_height(id: &str) -> Option<impl FnOnce()> {
 /// The id of the empty form that owns the field with the focus ([`own_focused_field`]).
 pub const EDIT_FORM: &str = "edit-form";
 
-/// Gives the text field, list or text area that has the focus to the empty form [`EDIT_FORM`]
+/// Gives the text field, list or text area that has the focus (never a radio button or a check
+/// box) to the empty form [`EDIT_FORM`]
 /// (through its `form` attribute) until it loses the focus. Returns what stops it.
 ///
 /// Chromium's form autofill, after each change of a field that no form owns, reads every such
@@ -162,20 +163,29 @@ pub fn own_focused_field() -> Vec<gloo_events::EventListener> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return Vec::new();
     };
-    let field = |e: &web_sys::Event| {
+    let element = |e: &web_sys::Event| {
         e.target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+    };
+    // Text fields only: a radio button given a form would leave its group (the arrow keys move
+    // within a group, which is a name within one form).
+    let text_like = |el: &web_sys::Element| match el.tag_name().as_str() {
+        "SELECT" | "TEXTAREA" => true,
+        "INPUT" => matches!(
+            el.get_attribute("type").as_deref(),
+            None | Some("text" | "search" | "number" | "tel" | "url" | "email")
+        ),
+        _ => false,
     };
     vec![
         gloo_events::EventListener::new(&doc, "focusin", move |e| {
-            if let Some(el) = field(e).filter(|el| !el.has_attribute("form")) {
+            if let Some(el) = element(e).filter(|el| text_like(el) && !el.has_attribute("form")) {
                 let _ = el.set_attribute("form", EDIT_FORM);
             }
         }),
         gloo_events::EventListener::new(&doc, "focusout", move |e| {
             if let Some(el) =
-                field(e).filter(|el| el.get_attribute("form").as_deref() == Some(EDIT_FORM))
+                element(e).filter(|el| el.get_attribute("form").as_deref() == Some(EDIT_FORM))
             {
                 let _ = el.remove_attribute("form");
             }

@@ -266,3 +266,19 @@ test('duplicate, export every pact, delete one (asked, with a backup), and add p
   await expect(app.editorStatus()).toContainText('pacts[1].pact.contents[5].targets[0].rule.threshold_pct');
   await expect(app.pactSelect().locator('option')).toHaveCount(3);
 });
+
+test('the cluster head is chosen with the arrow keys, the radio buttons staying one group', async ({ page }) => {
+  // The field with the focus is given a form of its own (for the browser's autofill, see
+  // figures.spec): never a radio button, which would leave its group.
+  const app = new AppPage(page);
+  await app.goto();
+  await app.openEditor();
+  const head = (n) => page.getByRole('radio', { name: `Đơn vị ${n} — cụm trưởng`, exact: true });
+  await head(1).check();
+  await head(1).focus();
+  expect(await head(1).evaluate((el) => el.form)).toBeNull();
+  await page.keyboard.press('ArrowDown');
+  await expect(head(2)).toBeFocused();
+  await expect(head(2)).toBeChecked();
+  await expect(head(1)).not.toBeChecked();
+});
