@@ -149,8 +149,8 @@ pub fn track_height(id: &str) -> Option<impl FnOnce()> {
 pub const EDIT_FORM: &str = "edit-form";
 
 /// Gives the text field, list or text area that has the focus (never a radio button or a check
-/// box) to the empty form [`EDIT_FORM`]
-/// (through its `form` attribute) until it loses the focus. Returns what stops it.
+/// box) to the empty form [`EDIT_FORM`], through its `form` attribute, until it loses the focus.
+/// Returns what stops it.
 ///
 /// Chromium's form autofill, after each change of a field that no form owns, reads every such
 /// field of the page unless there are more than 200 (its limit). The grid of a 5-unit cluster
