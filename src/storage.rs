@@ -89,6 +89,12 @@ pub struct Envelope {
     /// Where the open pact stands among them.
     #[serde(default)]
     pub active: usize,
+    /// The write sequence of the version this write replaced without having read it: set when a
+    /// tab keeps its own version after two tabs saved at once (absent otherwise, and in what
+    /// earlier versions wrote). A tab whose saved version that was learns from it that its
+    /// version was replaced by another tab's choice, not edited further.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<u64>,
 }
 
 /// A readable stored workspace.
@@ -104,6 +110,8 @@ pub struct Stored {
     pub seq: u64,
     /// The tab that wrote it (empty for a workspace no tab wrote).
     pub tab: String,
+    /// The write sequence of the version it replaced unread ([`Envelope::replaced`]).
+    pub replaced: Option<u64>,
 }
 
 impl Stored {
@@ -177,6 +185,7 @@ pub fn decode(raw: &str) -> Result<Stored, ImportError> {
         others,
         seq: env.seq,
         tab: env.tab,
+        replaced: env.replaced,
     })
 }
 
@@ -240,7 +249,8 @@ pub enum Saved {
 }
 
 /// Writes the workspace (the open pact, the others and where it stands) unless another tab wrote
-/// since `base_seq` (unless `force`).
+/// since `base_seq` (unless `force`). A forced write over another tab's version records that
+/// version's sequence number ([`Envelope::replaced`]), so that the tabs showing it can say so.
 #[allow(clippy::too_many_arguments)]
 pub fn save(
     store: &mut dyn Store,
@@ -252,11 +262,13 @@ pub fn save(
     now_ms: f64,
     force: bool,
 ) -> Saved {
-    let current = stored_seq(store).unwrap_or(0);
+    let stored = stored_seq(store);
+    let current = stored.unwrap_or(0);
     if current != base_seq && !force {
         return Saved::Conflict;
     }
     let seq = current.max(base_seq) + 1;
+    let replaced = stored.filter(|&s| s != base_seq);
     let env = Envelope {
         seq,
         tab: tab.to_string(),
@@ -274,6 +286,7 @@ pub fn save(
             Err(e) => return Saved::Failed(StoreError::Other(e.to_string())),
         },
         active,
+        replaced,
     };
     let text = match serde_json::to_string(&env) {
         Ok(t) => t,
@@ -578,6 +591,7 @@ mod tests {
             active: 0,
             seq,
             tab: tab.into(),
+            replaced: None,
         }))
     }
 
@@ -772,6 +786,29 @@ mod tests {
             save(&mut s, &doc_with_fires(3), &[], 0, 1, "a", 5.0, true),
             Saved::Ok(3)
         );
+        // The write says whose version it replaced unread: b's, under seq 2.
+        let now = decode(&s.map[DOC_KEY]).unwrap();
+        assert_eq!((now.tab.as_str(), now.replaced), ("a", Some(2)));
+        // A write made over the version it read replaces nothing, forced or not.
+        assert_eq!(
+            save(&mut s, &doc_with_fires(4), &[], 0, 3, "b", 6.0, false),
+            Saved::Ok(4)
+        );
+        assert_eq!(decode(&s.map[DOC_KEY]).unwrap().replaced, None);
+        assert!(!s.map[DOC_KEY].contains("replaced"));
+        assert_eq!(
+            save(&mut s, &doc_with_fires(5), &[], 0, 4, "b", 7.0, true),
+            Saved::Ok(5)
+        );
+        assert_eq!(decode(&s.map[DOC_KEY]).unwrap().replaced, None);
+        // A forced write over unreadable data (copied aside first by the caller) names no
+        // version: there is none that a tab could be showing.
+        s.map.insert(DOC_KEY.into(), "garbage".into());
+        assert_eq!(
+            save(&mut s, &doc_with_fires(6), &[], 0, 5, "a", 8.0, true),
+            Saved::Ok(6)
+        );
+        assert_eq!(decode(&s.map[DOC_KEY]).unwrap().replaced, None);
     }
 
     #[test]

@@ -46,6 +46,9 @@ enum Banner {
     SaveFailed(StoreError),
     /// Another tab saved while this one had unsaved edits.
     Conflict,
+    /// After two tabs saved at once, another tab kept its own version in place of the one this
+    /// tab showed, saved (kept as snapshots by that tab first); this tab now shows the kept one.
+    Replaced,
     /// A snapshot could not be taken, so the change it protects was not made.
     BackupFailed(StoreError),
 }
@@ -102,6 +105,7 @@ fn boot() -> Boot {
         active: 0,
         seq,
         tab: String::new(),
+        replaced: None,
     };
     let (stored, writable, banner) = match storage::load(store.as_mut(), browser::now_ms()) {
         Loaded::Empty => (fresh(0), true, None),
@@ -493,10 +497,18 @@ pub fn app() -> Html {
                             }
                             Ok(stored) => {
                                 if s.saved_revision == s.latest_revision {
-                                    // No unsaved edits here: take the other tab's version.
+                                    // No unsaved edits here: take the other tab's version. When
+                                    // it was written over the version shown here without
+                                    // reading it (the other tab kept its own after both saved
+                                    // at once), what this tab shows changes under the person's
+                                    // eyes: say so, and where the replaced version is kept.
+                                    let replaced = stored.replaced == Some(s.base_seq);
                                     if let Some((doc, others, active)) = s.adopt(stored) {
                                         drop(s);
                                         d.dispatch(Action::External(doc, others, active));
+                                        if replaced {
+                                            banner.set(Some(Banner::Replaced));
+                                        }
                                     }
                                 } else {
                                     banner.set(Some(Banner::Conflict));
@@ -1152,6 +1164,10 @@ fn render_banner(
         Banner::SaveFailed(e) => html! {
             <p>{trf(lang, format!("Chưa lưu: {}. ", storage::store_error_text(&e, lang)), format!("Not saved: {}. ", storage::store_error_text(&e, lang)))}
                {tr(lang, "Bạn vẫn làm việc tiếp được; dữ liệu đang được giữ trong bộ nhớ. ", "You can keep working; your data is held in memory. ")}{export_button}</p>
+        },
+        Banner::Replaced => html! {
+            <p>{tr(lang, "Một thẻ khác đã chọn giữ bản của nó thay cho bản thẻ này đang hiển thị (hai thẻ đã cùng lưu một lúc). Thẻ này giờ hiển thị bản được giữ. Bản bị thay đã được sao lưu trước: xem Bản sao lưu tự động để khôi phục. ", "Another tab chose to keep its own version in place of the one this tab was showing (both tabs had saved at once). This tab now shows the version kept. The replaced version was backed up first: see Automatic backups to restore it. ")}
+               <button type="button" onclick={dismiss.clone()}>{tr(lang, "Đóng thông báo", "Dismiss")}</button></p>
         },
         Banner::Conflict => {
             // Whichever version is chosen, the other one is kept as snapshots first (its pacts

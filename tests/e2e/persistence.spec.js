@@ -325,16 +325,25 @@ test('two tabs saving at once: a conflict banner, and "keep this tab\'s version"
   await loser.waitSaved();
   await expect.poll(() => loser.storedFigure(id(loseCell), 'fires', 'current')).toBe(loseVal);
   expect(await loser.storedFigure(id(winCell), 'fires', 'current')).toBeUndefined();
-  // The other tab, with nothing unsaved, follows the chosen version.
+  // The other tab, with nothing unsaved, follows the chosen version, and says that its own
+  // saved version was replaced by the other tab's choice (its edit disappears from view).
   await expect(winner.cell(...loseCell)).toHaveValue(String(loseVal));
   await expect(winner.cell(...winCell)).toHaveValue('');
-  await expect(winner.alert()).toHaveCount(0);
+  await expect(winner.alert()).toContainText('Một thẻ khác đã chọn giữ bản của nó thay cho bản thẻ này đang hiển thị');
+  await expect(winner.alert()).toContainText('Bản sao lưu tự động');
+  await expect(winner.saveState()).toHaveText('Đã lưu trong trình duyệt');
   // The version not kept, already saved by the other tab, was backed up first: restoring it
   // brings the other tab's edit back.
   await expect(loser.backupItems()).toHaveCount(1);
   await expect(loser.backupItems().first()).toContainText('bản không được giữ khi hai thẻ cùng lưu');
   // The tab whose saved edit was not kept lists that backup too, without a reload.
   await expect(winner.backupItems()).toHaveCount(1);
+  // The notice follows the language, and is dismissed from the keyboard.
+  await winner.setLanguage('en');
+  await expect(winner.alert()).toContainText('Another tab chose to keep its own version in place of the one this tab was showing');
+  await winner.alertButton('Dismiss').focus();
+  await winner.page.keyboard.press('Enter');
+  await expect(winner.alert()).toHaveCount(0);
   await loser.restoreBackup(0);
   await expect(loser.cell(...winCell)).toHaveValue(String(winVal));
 });
@@ -399,5 +408,7 @@ test('two tabs saving at the same instant: no tab loses its edit without being t
   await expect.poll(() => lost.app.storedFigure(lost.id, 'fires', 'current')).toBe(lost.value);
   await expect(lost.app.alert()).toHaveCount(0);
   await expect(kept.app.cell(...lost.cell)).toHaveValue(String(lost.value));
-  await expect(kept.app.alert()).toHaveCount(0);
+  // Its own edit, which was stored, is replaced by that choice: it says so.
+  await expect(kept.app.cell(...kept.cell)).toHaveValue('');
+  await expect(kept.app.alert()).toContainText('Một thẻ khác đã chọn giữ bản của nó');
 });
