@@ -61,14 +61,12 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// A gap longer than this (in characters) is cut to two lines in the matrix: a no-increase
-/// target's list of the figures that rose is, a reduction's excess and allowed maximum (at most
-/// ≈ 58 characters) is not.
-const LONG_DETAIL: usize = 60;
-
-/// A cut text longer than this (in characters) may not fit its two lines, so it takes the
-/// keyboard focus (and shows whole while it has it); a shorter one ("chưa chấm điểm") always
-/// fits two lines of the narrowest cell (8.5rem, about 20 characters a line), and is no stop.
+/// A text longer than this (in characters) may not fit two lines of the narrowest cell (8.5rem,
+/// about 20 characters a line); a shorter one ("chưa chấm điểm", "cần thêm 52.546 vụ") always
+/// does. A gap that long is cut to two lines in the matrix (a no-increase target's list of the
+/// figures that rose, a reduction's excess with its allowed maximum), and a cut text that long
+/// takes the keyboard focus (and shows whole while it has it); a shorter problem, cut too, is
+/// no stop.
 const MAY_OVERFLOW: usize = 32;
 
 /// One result cell's content: status, value and margin, gap or problem, points.
@@ -87,17 +85,18 @@ pub fn target_cell(pact: &Pact, t: &TargetResult, lang: Lang) -> Html {
             )
         }
     });
-    // In the matrix a cell is at least five lines high (styles/app.css), which a valid result
-    // fills, and a long gap or problem (a no-increase target lists every figure that rose) is
-    // cut to two lines with an ellipsis, the whole text being the hover title and staying in
-    // the accessible text (the unit's view shows it in full; a cut text that may not fit takes
-    // the keyboard focus, and shows whole while it has it). So a figure turning invalid or
-    // valid does not change its row's height, and rows differ by two lines at most. Short
-    // texts are not clipped: every clip is a node the browser walks on each frame.
+    // In the matrix a cell is at least six lines high (styles/app.css), which a valid result
+    // with a two-line gap fills, and a long gap or problem (a no-increase target lists every
+    // figure that rose) is cut to two lines with an ellipsis, the whole text being the hover
+    // title and staying in the accessible text (the unit's view shows it in full; a cut text
+    // that may not fit takes the keyboard focus, and shows whole while it has it). So neither a
+    // figure turning invalid or valid nor a gap's numbers growing while it is typed change its
+    // row's height. Short texts are not clipped: every clip is a node the browser walks on
+    // each frame.
     let length = detail.as_ref().map_or(0, |d| d.chars().count());
     let title = detail
         .as_ref()
-        .filter(|_| !e.problems.is_empty() || length > LONG_DETAIL)
+        .filter(|_| !e.problems.is_empty() || length > MAY_OVERFLOW)
         .cloned();
     let long = title.is_some();
     let focusable = long && length > MAY_OVERFLOW;

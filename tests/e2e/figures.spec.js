@@ -324,6 +324,36 @@ test('arrow keys, Enter and Shift+Enter move between cells', async ({ page }) =>
   await expect(app.cell('Cần Thơ', VI.fires, CUR)).toBeFocused();
 });
 
+test('a gap that grows to a second line while a figure is typed leaves its row as high as it was', async ({ page }) => {
+  // Typing a figure changes the numbers in a result ("cần thêm 501 vụ", then "cần thêm 52.251
+  // vụ"); a row that grew and shrank with them would move everything below it on a keystroke.
+  const app = new AppPage(page);
+  await app.type('Hà Nội', VI.casesOccurred, CUR, '2000');
+  await app.type('Hà Nội', VI.casesSolved, CUR, '1000');
+  const cell = app.resultCell('Hà Nội', T.t6a);
+  const gap = cell.locator('.gap');
+  await expect(gap).toHaveText('cần thêm 501 vụ');
+  const lineHeight = await gap.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+  expect((await gap.boundingBox()).height).toBeLessThanOrEqual(lineHeight + 1);
+  const row = app.resultRow('Hà Nội');
+  const before = (await row.boundingBox()).height;
+  await app.type('Hà Nội', VI.casesOccurred, CUR, '71000');
+  await expect(gap).toHaveText('cần thêm 52.251 vụ');
+  // The longer gap does take a second line here (so the row's room for it is what is checked).
+  expect((await gap.boundingBox()).height).toBeGreaterThan(1.5 * lineHeight);
+  expect((await row.boundingBox()).height).toBe(before);
+  // A reduction's excess with its allowed maximum (over 32 characters) is cut to two lines like
+  // a long list, whole in its title.
+  const t4 = app.resultCell('Hà Nội', T.t4);
+  await app.type('Hà Nội', VI.crimes, BASE, '1000');
+  await app.type('Hà Nội', VI.crimes, CUR, '1100');
+  await page.keyboard.press('Tab');
+  const over = t4.getByTitle(/^vượt 150 vụ so với mức cho phép \(tối đa 950\)$/);
+  await expect(over).toBeVisible();
+  expect((await over.boundingBox()).height).toBeLessThanOrEqual(2 * lineHeight + 1);
+  expect((await row.boundingBox()).height).toBe(before);
+});
+
 test('a long gap is cut to two lines in the matrix, and is whole in its title and the unit view', async ({ page }) => {
   const app = new AppPage(page);
   const row = app.resultRow('Hà Nội');
