@@ -64,6 +64,37 @@ fn a_saved_document_reads_back() {
     assert_eq!(Document::from_json(&d.to_json()).unwrap(), d);
 }
 
+/// A document of the current version is read straight from its text; the reading through a
+/// JSON value, which every other document takes, gives the very same document — and a text that
+/// only that reading accepts (a key given twice: the last one counts) is still accepted.
+#[test]
+fn the_direct_reading_of_the_current_version_is_the_reading_through_a_value() {
+    for d in [sample(), doc()] {
+        let text = d.to_json();
+        let through_value = Document::from_value(value(&d)).unwrap();
+        assert_eq!(Document::from_json(&text).unwrap(), through_value);
+    }
+    // With results (an export): ignored either way.
+    let text = sample().export_json();
+    assert_eq!(
+        Document::from_json(&text).unwrap(),
+        Document::from_value(serde_json::from_str(&text).unwrap()).unwrap()
+    );
+    // "title" given twice in the pact: the typed reading refuses it, the value keeps the last.
+    let text = sample().to_json().replacen(
+        "\"title\":",
+        "\"title\":{\"vi\":\"bỏ\",\"en\":\"dropped\"},\"title\":",
+        1,
+    );
+    let read = Document::from_json(&text).unwrap();
+    assert_eq!(read, sample());
+    // Trailing text after the document is refused, as JSON that is not one value.
+    assert!(matches!(
+        Document::from_json(&format!("{} x", sample().to_json())),
+        Err(ImportError::NotJson { .. })
+    ));
+}
+
 #[test]
 fn files_that_are_not_thidua_documents() {
     let other = |s: &str| ImportError::UnknownFormat {
