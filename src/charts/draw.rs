@@ -109,15 +109,19 @@ pub fn svg_sized(chart: &Chart, purpose: Purpose) -> Result<(String, u32), Strin
     let title_h = title.len() as i32 * 20;
     let markers_h = chart.markers.len() as i32 * 16;
     let plot_top = 8 + title_h + markers_h + if markers_h > 0 { 6 } else { 0 };
-    let plot_h = if chart.empty.is_some() {
-        48
-    } else {
+    // A chart with rows but nothing to draw yet (no figures) keeps the place its drawing will
+    // take, its message in the middle: the ranking chart sits above the grid being typed in, and
+    // its first figures must not push the grid down.
+    let keeps_place = chart.empty.is_none() || !chart.rows.is_empty();
+    let plot_h = if keeps_place {
         rh * chart.rows.len().max(1) as i32
+    } else {
+        48
     };
     let plot_bottom = plot_top + plot_h;
     let legend = legend_layout(chart);
     let legend_lines = legend.last().map(|(l, _)| l + 1).unwrap_or(0);
-    let axis_h = if chart.empty.is_some() { 0 } else { 40 };
+    let axis_h = if keeps_place { 40 } else { 0 };
     let height = plot_bottom + axis_h + legend_lines * LINE + 12;
 
     let mut buf = String::new();

@@ -1,6 +1,6 @@
 //! Native tests of the chart model and its drawing.
 
-use super::draw::{svg, Purpose, WIDTH};
+use super::draw::{svg, svg_sized, Purpose, WIDTH};
 use super::model::*;
 use thidua_core::data::{Entry, PeriodKind};
 use thidua_core::default_pact::ids::*;
@@ -157,6 +157,31 @@ fn a_chart_without_figures_says_so_instead_of_drawing_zeros() {
         ranking_chart(&doc, &results, Lang::En).empty.as_deref(),
         Some("There are no figures to draw this chart yet.")
     );
+}
+
+/// The ranking chart, on the page above the grid, is as tall with no figures (its message in the
+/// middle) as once the first figures are drawn, so typing them does not push the grid down; a
+/// chart with no rows at all stays small.
+#[test]
+fn the_ranking_chart_keeps_its_place_before_the_first_figures() {
+    let mut doc = Document::default_pact();
+    let height = |doc: &Document| {
+        let chart = ranking_chart(doc, &doc.evaluate(), Lang::Vi);
+        (
+            chart.empty.is_some(),
+            svg_sized(&chart, Purpose::Page).unwrap().1,
+        )
+    };
+    let (empty, before) = height(&doc);
+    assert!(empty);
+    set(&mut doc, "da-nang", CRIMES, PeriodKind::Baseline, 100);
+    set(&mut doc, "da-nang", CRIMES, PeriodKind::Current, 90);
+    let (empty, after) = height(&doc);
+    assert!(!empty);
+    assert_eq!(before, after);
+    doc.pact.units.clear();
+    let (empty, none) = height(&doc);
+    assert!(empty && none < before, "{none} against {before}");
 }
 
 #[test]

@@ -21,7 +21,11 @@ test('units equal on every tie-break share rank 1 and none is named the leading 
   for (const u of UNITS) {
     await expect(app.rankCell(UNIT_NAMES.vi[u])).toHaveText('1*');
   }
-  // The grid being typed in has not moved: the notes keep their place whether they apply or not.
+  // The grid being typed in has not moved: the notes keep their place whether they apply or not,
+  // and the ranking chart above it, drawn a moment after the typing stops, had kept the place of
+  // its drawing while it had no figures to draw.
+  const chart = page.getByRole('figure', { name: 'Xếp hạng theo tổng điểm' });
+  await expect(chart).not.toContainText('Chưa có số liệu để vẽ biểu đồ này.');
   expect(await gridTop()).toBe(top);
   const ranking = app.rankingTable();
   await expect(ranking.getByText('Đơn vị dẫn đầu')).toHaveCount(0);
