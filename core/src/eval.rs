@@ -25,8 +25,8 @@
 //! finds a unit's figures and manual scores in one ordered walk through its records, comparing
 //! ids rather than searching for them (when a unit holds exactly the plan's ids, as one with every
 //! figure entered does, one equality test per id is enough). A figure is read as `m / 10^s`
-//! (`m ≤ 10^18`); a rate `n/d` is compared with `p/q` as `n·q` with `p·d`. The value, margin and
-//! attainment reported are the same fractions in lowest terms that `Ratio::new` gives: the value
+//! (`m ≤ 10^18`); a rate `n/d` is compared with `p/q` as `n·q` with `p·d`. The value and margin
+//! reported, and the attainment scoring asks for, are the same fractions in lowest terms that `Ratio::new` gives: the value
 //! is reduced with a binary gcd in 64 bits when it fits (for a reduction, and for a criterion's
 //! change, after one remainder when the change is small against the baseline), and the margin
 //! (value − p/q) and attainment (value ÷ p/q) are worked out from the reduced value with gcds
@@ -233,10 +233,6 @@ pub struct Evaluation {
     /// Exact margin: value minus threshold, as a fraction (× 100 = percentage points).
     #[serde(serialize_with = "serialize_opt_ratio")]
     pub margin: Option<Ratio>,
-    /// Attainment A/T used by proportional and relative-to-best scoring (share of criteria met
-    /// for no-increase/decrease rules).
-    #[serde(skip)]
-    pub attainment: Option<Ratio>,
     /// The gap in counts, when not met.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap: Option<Gap>,
@@ -268,7 +264,6 @@ impl Evaluation {
             status,
             value: None,
             margin: None,
-            attainment: None,
             gap: None,
             criteria: Vec::new(),
             manual: None,
@@ -836,6 +831,35 @@ impl TargetPlan<'_> {
     }
 }
 
+impl TargetPlan<'_> {
+    /// The attainment A/T that proportional and relative-to-best scoring use: the value over the
+    /// threshold for a rate or a reduction (none when the threshold is 0 or there is no value),
+    /// the share of the applicable criteria met for a no-increase or decrease rule (none when
+    /// none applies), none for a manual target. Scoring asks for it only for targets scored that
+    /// way, so the usual all-or-nothing targets pay nothing for it.
+    pub(crate) fn attainment(&self, e: &Evaluation) -> Option<Ratio> {
+        match &self.rule {
+            RulePlan::Rate {
+                threshold: Some(Threshold { p, q }),
+                ..
+            }
+            | RulePlan::Reduction {
+                threshold: Some(Threshold { p, q }),
+                ..
+            } => {
+                let v = e.value?;
+                (*p != 0).then(|| div_reduced(*v.numer(), *v.denom(), *p, *q))
+            }
+            RulePlan::Criteria { .. } => {
+                let applicable = e.criteria.iter().filter(|r| r.met.is_some()).count();
+                let met = e.criteria.iter().filter(|r| r.met == Some(true)).count();
+                (applicable > 0).then(|| reduced(met as i128, applicable as i128))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Evaluates one unit on one target.
 ///
 /// To evaluate many units, [`crate::score::evaluate`] prepares the pact once instead.
@@ -881,7 +905,6 @@ fn rate(
     let (vn, vd) = (*value.numer(), *value.denom());
     e.value = Some(value);
     e.margin = Some(sub_reduced(vn, vd, p, q));
-    e.attainment = (p != 0).then(|| div_reduced(vn, vd, p, q));
     if !met {
         // Counts are whole here (rates read counts); amounts would be compared in whole units.
         // The least numerator k that meets it: k ⋈ t·d = p·d / q.
@@ -933,7 +956,6 @@ fn reduction(
     let (vn, vd) = (*value.numer(), *value.denom());
     e.value = Some(value);
     e.margin = Some(sub_reduced(vn, vd, p, q));
-    e.attainment = (p != 0).then(|| div_reduced(vn, vd, p, q));
     if !met {
         // The highest current count k that meets it: k ⋈' b·(1 − t) = b·(q − p) / q.
         e.gap = Some(
@@ -997,7 +1019,6 @@ fn criteria(e: &mut Evaluation, cells: &Cells, inds: &[Ind], keys: &[Key], stric
     } else {
         Status::NotMet
     };
-    e.attainment = (applicable > 0).then(|| reduced(met_count as i128, applicable as i128));
     if e.status == Status::NotMet {
         e.gap = Some(Gap::Excess);
     }

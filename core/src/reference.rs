@@ -23,7 +23,6 @@ fn new_eval(target: &Target, status: Status) -> Evaluation {
         status,
         value: None,
         margin: None,
-        attainment: None,
         gap: None,
         criteria: Vec::new(),
         manual: None,
@@ -225,7 +224,6 @@ fn rate(
     let mut e = new_eval(target, if met { Status::Met } else { Status::NotMet });
     e.value = Some(value);
     e.margin = Some(value - t);
-    e.attainment = (t != Ratio::from_integer(0)).then(|| value / t);
     if !met {
         // Counts are whole here (rates read counts); amounts would be compared in whole units.
         let (n_int, d_int) = (n.to_integer(), d.to_integer());
@@ -286,7 +284,6 @@ fn reduction(
     let mut e = new_eval(target, if met { Status::Met } else { Status::NotMet });
     e.value = Some(value);
     e.margin = Some(value - t);
-    e.attainment = (t != Ratio::from_integer(0)).then(|| value / t);
     if !met {
         let limit = b * (Ratio::from_integer(1) - t);
         e.gap = Some(match greatest_count(limit, cmp) {
@@ -331,7 +328,6 @@ fn criteria(pact: &Pact, target: &Target, data: &UnitData, ids: &[Id], strict: b
         Status::NotMet
     };
     let mut e = new_eval(target, status);
-    e.attainment = (applicable > 0).then(|| Ratio::new(met_count as i128, applicable as i128));
     if status == Status::NotMet {
         e.gap = Some(Gap::Excess);
     }
@@ -472,7 +468,7 @@ pub(crate) fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
             evals
                 .iter()
                 .filter(|e| matches!(e[i].status, Status::Met | Status::NotMet))
-                .filter_map(|e| e[i].attainment)
+                .filter_map(|e| attainment(targets[i], &e[i]))
                 .max()
         })
         .collect();
@@ -487,7 +483,8 @@ pub(crate) fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
                 .enumerate()
                 .map(|(i, e)| {
                     let t = targets[i];
-                    let points = target_points(pact, &e, t.scoring, &maxima[i], best[i]);
+                    let a = attainment(t, &e);
+                    let points = target_points(pact, &e, t.scoring, &maxima[i], a, best[i]);
                     TargetResult {
                         eval: e,
                         points,
@@ -528,12 +525,31 @@ fn half() -> Points {
     Points::from_ratio(Ratio::new(1, 2))
 }
 
+/// The attainment A/T: value ÷ threshold for a rate or a reduction (none when the threshold is 0),
+/// criteria met ÷ criteria that apply for a no-increase or decrease rule (none when none applies).
+fn attainment(target: &Target, e: &Evaluation) -> Option<Ratio> {
+    match &target.rule {
+        Rule::Rate { threshold_pct, .. } | Rule::Reduction { threshold_pct, .. } => {
+            let t = threshold(*threshold_pct)?;
+            let value = e.value?;
+            (t != Ratio::from_integer(0)).then(|| value / t)
+        }
+        Rule::NoIncrease { .. } | Rule::Decrease { .. } => {
+            let applicable = e.criteria.iter().filter(|r| r.met.is_some()).count();
+            let met_count = e.criteria.iter().filter(|r| r.met == Some(true)).count();
+            (applicable > 0).then(|| Ratio::new(met_count as i128, applicable as i128))
+        }
+        Rule::Manual => None,
+    }
+}
+
 /// Points for one evaluation.
 fn target_points(
     pact: &Pact,
     e: &Evaluation,
     method: ScoringMethod,
     max: &Points,
+    attainment: Option<Ratio>,
     best: Option<Ratio>,
 ) -> Points {
     let max = max.clone();
@@ -556,7 +572,7 @@ fn target_points(
     }
     let met = e.status == Status::Met;
     let one = Ratio::from_integer(1);
-    match (method, e.attainment) {
+    match (method, attainment) {
         (ScoringMethod::AllOrNothing | ScoringMethod::Manual, _) | (_, None) => {
             if met {
                 max

@@ -198,7 +198,11 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
             if let Some(r) = targets.last_mut() {
                 t.evaluate(&cells, &mut r.eval);
                 if !relative {
-                    r.points = target_points(pact, &r.eval, t.target.scoring, max, None);
+                    let method = t.target.scoring;
+                    let a = (method == ScoringMethod::Proportional)
+                        .then(|| t.attainment(&r.eval))
+                        .flatten();
+                    r.points = target_points(pact, &r.eval, method, max, a, None);
                 }
             }
         }
@@ -207,8 +211,9 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
     // The best attainment per relative-to-best target.
     let best: Vec<Option<Ratio>> = relative
         .iter()
+        .zip(plan.targets())
         .enumerate()
-        .map(|(i, &relative)| {
+        .map(|(i, (&relative, t))| {
             if !relative {
                 return None;
             }
@@ -216,7 +221,7 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
                 .iter()
                 .map(|targets| &targets[i].eval)
                 .filter(|e| matches!(e.status, Status::Met | Status::NotMet))
-                .filter_map(|e| e.attainment)
+                .filter_map(|e| t.attainment(e))
                 .max()
         })
         .collect();
@@ -228,13 +233,14 @@ pub fn evaluate(pact: &Pact, data: &[UnitData]) -> Results {
         .zip(&pact.units)
         .map(|((mut targets, d), u)| {
             if any_relative {
-                for (i, t) in targets.iter_mut().enumerate() {
+                for (i, (t, plan)) in targets.iter_mut().zip(plan.targets()).enumerate() {
                     if relative[i] {
                         t.points = target_points(
                             pact,
                             &t.eval,
                             ScoringMethod::RelativeToBest,
                             &limits.target_max[i],
+                            plan.attainment(&t.eval),
                             best[i],
                         );
                     }
@@ -268,12 +274,14 @@ fn half() -> Points {
     Points::from_ratio(Ratio::new_raw(1, 2))
 }
 
-/// Points for one evaluation.
+/// Points for one evaluation; `attainment` is the evaluation's A/T, which only proportional and
+/// relative-to-best scoring read (the caller works it out for those only).
 fn target_points(
     pact: &Pact,
     e: &Evaluation,
     method: ScoringMethod,
     max: &Points,
+    attainment: Option<Ratio>,
     best: Option<Ratio>,
 ) -> Points {
     match e.status {
@@ -301,7 +309,7 @@ fn target_points(
     }
     let met = e.status == Status::Met;
     let one = Ratio::from_integer(1);
-    match (method, e.attainment) {
+    match (method, attainment) {
         (ScoringMethod::AllOrNothing | ScoringMethod::Manual, _) | (_, None) => {
             if met {
                 max.clone()
@@ -781,7 +789,7 @@ mod tests {
                     score: dec(score),
                     verified: true,
                 });
-                let points = target_points(&pact, &e, ScoringMethod::Manual, &max, None);
+                let points = target_points(&pact, &e, ScoringMethod::Manual, &max, None, None);
                 assert_eq!(
                     points,
                     Points::from_dec(dec(score)).clamp_to(&max),
