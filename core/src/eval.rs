@@ -203,7 +203,12 @@ pub enum Gap {
 }
 
 /// One criterion of a no-increase or decrease target.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// Its change against the baseline is worked out when asked ([`CriterionResult::change`]) from
+/// the two figures it holds, not stored: a chart of that criterion is the only reader, and a
+/// 1,000-unit evaluation would otherwise reduce thousands of fractions nobody looks at. It is
+/// still written by serialisation, as the `change` field, between `met` and `excess`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CriterionResult {
     /// The indicator.
     pub indicator: Key,
@@ -213,11 +218,63 @@ pub struct CriterionResult {
     pub baseline: Dec,
     /// Whether this criterion holds; `None` when it does not apply (decrease from 0 to 0).
     pub met: Option<bool>,
-    /// Change relative to the baseline, when the baseline is not 0.
-    #[serde(serialize_with = "serialize_opt_ratio")]
-    pub change: Option<Ratio>,
     /// How far above the allowed level the current figure is (0 when it holds).
     pub excess: Dec,
+}
+
+impl CriterionResult {
+    /// Change relative to the baseline, (current − baseline) ÷ baseline in lowest terms; `None`
+    /// when the baseline is 0 (or when the fraction would not fit 128-bit parts, which figures
+    /// within the checked range never reach).
+    pub fn change(&self) -> Option<Ratio> {
+        let (c, b) = (self.current.0, self.baseline.0);
+        if b.is_zero() {
+            return None;
+        }
+        // Both as mantissas at the larger scale: the same fraction whatever the scales.
+        let s = c.scale().max(b.scale());
+        let at = |d: rust_decimal::Decimal| {
+            10i128
+                .checked_pow(s - d.scale())
+                .and_then(|k| d.mantissa().checked_mul(k))
+        };
+        match (at(c), at(b)) {
+            (Some(cc), Some(bb)) if bb > 0 => cc.checked_sub(bb).map(|n| reduced_change(n, bb)),
+            _ => {
+                use num_traits::ToPrimitive;
+                let big = (self.current.to_big() - self.baseline.to_big()) / self.baseline.to_big();
+                Some(Ratio::new_raw(
+                    big.numer().to_i128()?,
+                    big.denom().to_i128()?,
+                ))
+            }
+        }
+    }
+}
+
+impl Serialize for CriterionResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// The fields as written, the change included.
+        #[derive(Serialize)]
+        struct Written<'a> {
+            indicator: &'a Key,
+            current: &'a Dec,
+            baseline: &'a Dec,
+            met: Option<bool>,
+            #[serde(serialize_with = "serialize_opt_ratio")]
+            change: Option<Ratio>,
+            excess: &'a Dec,
+        }
+        Written {
+            indicator: &self.indicator,
+            current: &self.current,
+            baseline: &self.baseline,
+            met: self.met,
+            change: self.change(),
+            excess: &self.excess,
+        }
+        .serialize(s)
+    }
 }
 
 /// The evaluation of one unit on one target (points are added by scoring).
@@ -1058,7 +1115,6 @@ fn criterion(ind: Ind, key: Key, c: Fig, b: Fig, strict: bool) -> CriterionResul
         current: c.dec,
         baseline: b.dec,
         met,
-        change: (bb != 0).then(|| reduced_change(cc - bb, bb)),
         excess,
     }
 }
@@ -1172,6 +1228,41 @@ fn manual(e: &mut Evaluation, target: &Target, score: Option<&ManualScore>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A criterion is written as it was when its change was a stored field: the same keys in the
+    /// same order, the change in lowest terms (or null from a baseline of 0); the extreme figures
+    /// take the arbitrary-precision way and give the same fraction.
+    #[test]
+    fn a_criterion_is_written_with_its_change() {
+        let criterion = |c: &str, b: &str| CriterionResult {
+            indicator: Key::new("tnqt"),
+            current: Dec::parse(c).unwrap_or_default(),
+            baseline: Dec::parse(b).unwrap_or_default(),
+            met: Some(false),
+            excess: Dec::int(3),
+        };
+        let json = |c: &CriterionResult| serde_json::to_string(c).unwrap_or_default();
+        assert_eq!(
+            json(&criterion("1210", "1100")),
+            r#"{"indicator":"tnqt","current":1210,"baseline":1100,"met":false,"change":"1/10","excess":3}"#
+        );
+        assert_eq!(
+            json(&criterion("2.5", "0")),
+            r#"{"indicator":"tnqt","current":2.5,"baseline":0,"met":false,"change":null,"excess":3}"#
+        );
+        assert_eq!(criterion("1.25", "2").change(), Some(Ratio::new(-3, 8)));
+        // Scaled to 28 decimals, 2^96 − 1 overflows 128 bits: the exact way, which fits here…
+        let most = 79_228_162_514_264_337_593_543_950_335_i128;
+        let one = "1.0000000000000000000000000000";
+        let c = criterion(one, "79228162514264337593543950335");
+        assert_eq!(c.change(), Some(Ratio::new(1 - most, most)));
+        // …and does not there (≈ 4·10^56).
+        let c = criterion(
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000002",
+        );
+        assert_eq!(c.change(), None);
+    }
 
     /// An amount is read when it is at most 10^12 with at most 6 decimals, at every scale: the
     /// table of largest mantissas is the product it replaces.

@@ -364,9 +364,15 @@ fn criterion(pact: &Pact, id: &Id, c: Dec, b: Dec, strict: bool) -> CriterionRes
         current: c,
         baseline: b,
         met,
-        change: (b != Dec::ZERO).then(|| (ratio_of(c) - ratio_of(b)) / ratio_of(b)),
         excess,
     }
+}
+
+/// A criterion's change as it was first written: (current − baseline) ÷ baseline with
+/// `Ratio`'s own arithmetic, none from a baseline of 0.
+fn change(c: &CriterionResult) -> Option<Ratio> {
+    let (cur, base) = (c.current, c.baseline);
+    (base != Dec::ZERO).then(|| (ratio_of(cur) - ratio_of(base)) / ratio_of(base))
 }
 
 /// One criterion of a no-increase or decrease target read on its own, for a chart of that
@@ -1092,7 +1098,12 @@ mod tests {
         ) {
             let pact = build_pact(&p);
             let data = build_data(&pact, &units);
-            same(&crate::score::evaluate(&pact, &data), &evaluate(&pact, &data))?;
+            let results = crate::score::evaluate(&pact, &data);
+            same(&results, &evaluate(&pact, &data))?;
+            // The change each criterion works out when asked is the plain one.
+            for c in results.units.iter().flat_map(|u| &u.targets).flat_map(|t| &t.eval.criteria) {
+                prop_assert_eq!(c.change(), change(c));
+            }
             for d in &data {
                 for (_, t) in pact.targets() {
                     same(&crate::eval::evaluate_target(&pact, t, d), &evaluate_target(&pact, t, d))?;

@@ -548,7 +548,7 @@ pub fn criterion_chart(
             }
             _ => (None, Status::NoData),
         };
-        let change = c.and_then(|c| c.change);
+        let change = c.and_then(|c| c.change());
         let shown = change.as_ref().map(|r| signed_percent(r, lang));
         let bars = match (change, status) {
             (Some(r), Status::Met | Status::NotMet) => {
