@@ -290,11 +290,14 @@ pub fn ranking_row(p: &RankingRowProps) -> Html {
         .collect();
     html! {
         <tr class={classes!(p.leading.then_some("leading"))} aria-rowindex={p.rowindex.to_string()}>
-            <td>{u.rank}{ if u.tied { html!{<span class="tie" title={tr(lang, "Bằng điểm, xếp theo tiêu chí phụ", "Tied on points, ordered by the tie-break")}>{"*"}</span>} } else { html!{} } }</td>
+            <td class="rank">{u.rank}{ if u.tied { html!{<span class="tie" title={tr(lang, "Bằng điểm, xếp theo tiêu chí phụ", "Tied on points, ordered by the tie-break")}>{"*"}</span>} } else { html!{} } }</td>
             <th scope="row">
                 <button type="button" class="link" id={open_button_id(&u.unit)} onclick={open}
                     aria-label={trf(lang, format!("Xem chi tiết {name}"), format!("Open details of {name}"))}>{name.clone()}</button>
-                if p.leading { <span class="badge">{tr(lang, "Đơn vị dẫn đầu", "Leading unit")}</span> }
+                // Heard with the unit's name; seen as the row's highlight and the star by its rank
+                // (styles/app.css), which take no room: a badge beside the name widened the column
+                // and wrapped the table's rows when the first leader emerged.
+                if p.leading { <span class="visually-hidden">{tr(lang, "Đơn vị dẫn đầu", "Leading unit")}</span> }
             </th>
             <td>{format!("{}/{}", u.met, u.targets.len())}</td>
             <td>{format!("+{} / −{}", points(&u.bonus, lang), points(&u.deduction, lang))}</td>
@@ -372,15 +375,24 @@ pub fn ranking(p: &ResultsProps) -> Html {
             <th scope="col">{tr(lang, "Tình trạng", "State")}</th>
         </tr>
     };
-    // What the tie mark means, in words anyone can read (its title is for the pointer), and
-    // whether the lead is shared. Both lines keep their place whether they apply or not: typing
-    // makes and breaks ties, and the tables and the grid below must not move on a keystroke.
+    // Which unit leads (the star marks its row; one line, "none yet" when none does), what the
+    // tie mark means, in words anyone can read (its title is for the pointer), and whether the
+    // lead is shared. The lines keep their place whatever the ranking: typing makes and breaks
+    // ties and leads, and the tables and the grid below must not move on a keystroke.
     let shared_lead = p.results.shared_lead();
+    let leader = p
+        .results
+        .leading_unit
+        .as_deref()
+        .and_then(|id| p.pact.0.unit(id))
+        .map(|u| u.name.get(lang))
+        .unwrap_or(tr(lang, "chưa có", "none yet"));
     html! {
         <>
         <WindowedTable class={classes!("ranking")} caption_id="ranking-caption"
             caption={html! {tr(lang, "Tổng điểm, xếp loại và xếp hạng", "Totals, classification and ranking")}}
             head={head} header_rows={1} columns={8} rows={shown.len()} row={row} print_all=true />
+        <p class="table-note leader"><span aria-hidden="true">{"★ "}</span>{tr(lang, "Đơn vị dẫn đầu", "Leading unit")}{": "}{leader}</p>
         <p class="table-note">{tr(lang,
             "* Bằng tổng điểm với đơn vị khác: xếp theo số chỉ tiêu đạt nhiều hơn, rồi điểm trừ ít hơn; bằng nhau cả ba thì cùng hạng.",
             "* Same total as another unit: ordered by more targets met, then fewer deduction points; units equal on all three share the rank.")}</p>

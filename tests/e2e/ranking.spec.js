@@ -29,6 +29,7 @@ test('units equal on every tie-break share rank 1 and none is named the leading 
   expect(await gridTop()).toBe(top);
   const ranking = app.rankingTable();
   await expect(ranking.getByText('Đơn vị dẫn đầu')).toHaveCount(0);
+  await expect(page.getByText('Đơn vị dẫn đầu: chưa có')).toBeVisible();
   await expect(page.getByText('Nhiều đơn vị cùng hạng 1, nên chưa có đơn vị dẫn đầu')).toBeVisible();
   await expect(page.getByText('* Bằng tổng điểm với đơn vị khác')).toBeVisible();
 
@@ -40,6 +41,7 @@ test('units equal on every tie-break share rank 1 and none is named the leading 
   await page.keyboard.press('Tab');
   await expect(app.rankCell(UNIT_NAMES.vi['Đà Nẵng'])).toHaveText('1');
   await expect(app.rankingRow(UNIT_NAMES.vi['Đà Nẵng'])).toContainText('Đơn vị dẫn đầu');
+  await expect(page.getByText(`Đơn vị dẫn đầu: ${UNIT_NAMES.vi['Đà Nẵng']}`)).toBeVisible();
   for (const u of UNITS.filter((x) => x !== 'Đà Nẵng')) {
     await expect(app.rankCell(UNIT_NAMES.vi[u])).toHaveText('2*');
   }
@@ -49,3 +51,63 @@ test('units equal on every tie-break share rank 1 and none is named the leading 
   await app.setLanguage('en');
   await expect(page.getByText('* Same total as another unit')).toBeVisible();
 });
+
+// The first leader emerges while figures are typed: its row is marked (highlighted, a star by its
+// rank, "Đơn vị dẫn đầu" in its row header for screen readers) and named in the note under the
+// table, which keeps its line whether there is a leader or not, so neither the ranking's rows nor
+// the grid being typed in move, when the leader comes or goes. On a phone the table scrolls
+// sideways and its rows are several lines tall; a mark that took room in a row grew it there too.
+for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+  test(`the first leader is marked without moving the ranking rows or the grid (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const app = new AppPage(page);
+    await app.goto();
+    const gridTop = () => app.cell('Cần Thơ', VI.crimes, CUR).evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+    const rowHeights = () => app.rankingRows().evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+    const chart = page.getByRole('figure', { name: 'Xếp hạng theo tổng điểm' });
+    const noChart = 'Chưa có số liệu để vẽ biểu đồ này.';
+    const leaderRows = () => app.rankingRows().filter({ hasText: 'Đơn vị dẫn đầu' });
+    const top = await gridTop();
+    const heights = await rowHeights();
+    const leader = UNIT_NAMES.vi['Hà Nội'];
+    await expect(leaderRows()).toHaveCount(0);
+
+    // Hà Nội cuts crime by 10%: one target met, 15 points, alone at rank 1.
+    await app.type('Hà Nội', VI.crimes, BASE, '100');
+    await app.type('Hà Nội', VI.crimes, CUR, '90');
+    await page.keyboard.press('Tab');
+    await expect(app.rankCell(leader)).toHaveText('1');
+    await expect(app.rankingRow(leader)).toContainText('Đơn vị dẫn đầu');
+    await expect(chart).not.toContainText(noChart);
+    // (Soft, so that a build whose rows grow reports how far the grid moved too.)
+    expect.soft(await rowHeights(), 'the ranking rows keep their height').toEqual(heights);
+    expect(await gridTop(), 'the grid has not moved').toBe(top);
+
+    // Seen and heard: the note under the ranking names the leading unit, and its row header says
+    // it leads.
+    await expect(page.getByText(`Đơn vị dẫn đầu: ${leader}`)).toBeVisible();
+    await expect(leaderRows()).toHaveCount(1);
+    await expect(app.rowHeaders(`Xem chi tiết ${leader} Đơn vị dẫn đầu`)).toHaveCount(1);
+
+    // Undone, the figures go and the leader with them; the note says there is none, in its place.
+    await app.undoButton().click();
+    await app.undoButton().click();
+    await expect(app.cell('Hà Nội', VI.crimes, BASE)).toHaveValue('');
+    await expect(leaderRows()).toHaveCount(0);
+    await expect(page.getByText('Đơn vị dẫn đầu: chưa có')).toBeVisible();
+    await expect(chart).toContainText(noChart);
+    expect(await rowHeights(), 'the ranking rows keep their height').toEqual(heights);
+    expect(await gridTop(), 'the grid has not moved').toBe(top);
+
+    // In English, then redone.
+    await app.setLanguage('en');
+    await expect(page.getByText('Leading unit: none yet')).toBeVisible();
+    await app.redoButton().click();
+    await app.redoButton().click();
+    await expect(page.getByText('Leading unit: Hà Nội City Police')).toBeVisible();
+    await expect(app.rowHeaders('Open details of Hà Nội City Police Leading unit')).toHaveCount(1);
+    // And on paper.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByText('Leading unit: Hà Nội City Police')).toBeVisible();
+  });
+}
