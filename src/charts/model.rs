@@ -766,19 +766,38 @@ pub fn ranking_chart(doc: &Document, results: &Results, lang: Lang) -> Chart {
         paint: deduction_paint,
         label: tr(lang, "Điểm bị trừ (viền cam)", "Deducted (orange outline)").into(),
     });
-    let leader = results
-        .ranking
-        .first()
+    // The leading unit as the ranking names it: none before any figure or score, and none
+    // while several units share rank 1 (the chart's first bar is then only the tie-break's).
+    let leader = match results
+        .leading_unit
+        .as_deref()
         .and_then(|id| results.unit(id))
-        .map(|u| {
+    {
+        Some(u) => {
             let (_, full) = unit_names(doc, &u.unit, lang);
             trf(
                 lang,
-                format!(" Đứng đầu: {full}, {} điểm.", points(&u.total, lang)),
-                format!(" First: {full}, {} points.", points(&u.total, lang)),
+                format!(" Đơn vị dẫn đầu: {full}, {} điểm.", points(&u.total, lang)),
+                format!(" Leading unit: {full}, {} points.", points(&u.total, lang)),
             )
-        })
-        .unwrap_or_default();
+        }
+        None if results.shared_lead() => {
+            let first: Vec<String> = results
+                .ranking
+                .iter()
+                .filter_map(|id| results.unit(id))
+                .take_while(|u| u.rank == 1)
+                .map(|u| unit_names(doc, &u.unit, lang).1)
+                .collect();
+            let first = first.join(", ");
+            trf(
+                lang,
+                format!(" Cùng hạng 1: {first}; chưa có đơn vị dẫn đầu."),
+                format!(" Sharing rank 1: {first}; no leading unit."),
+            )
+        }
+        None => String::new(),
+    };
     let description = trf(
         lang,
         format!(

@@ -304,6 +304,46 @@ fn the_ranking_follows_the_rule_crates_order_and_marks_the_levels() {
     assert_eq!(chart.legend.len(), doc.pact.contents.len() + 2);
 }
 
+/// The ranking chart's description names the leading unit the ranking names: none before any
+/// figure, none (but the units sharing rank 1) while the lead is shared.
+#[test]
+fn the_ranking_chart_names_the_leader_only_when_there_is_one() {
+    let mut doc = Document::default_pact();
+    let described = |doc: &Document, lang| ranking_chart(doc, &doc.evaluate(), lang).description;
+    let empty = described(&doc, Lang::Vi);
+    assert!(
+        !empty.contains("dẫn đầu") && !empty.contains("Cùng hạng"),
+        "{empty}"
+    );
+    for unit in ["da-nang", "tp-hcm"] {
+        set(&mut doc, unit, CASES_OCCURRED, PeriodKind::Current, 100);
+        set(&mut doc, unit, CASES_SOLVED, PeriodKind::Current, 90);
+    }
+    let tied = described(&doc, Lang::Vi);
+    assert!(
+        tied.ends_with(
+            " Cùng hạng 1: Công an TP Đà Nẵng, Công an TP Hồ Chí Minh; chưa có đơn vị dẫn đầu."
+        ),
+        "{tied}"
+    );
+    let tied = described(&doc, Lang::En);
+    assert!(
+        tied.contains("no leading unit") && !tied.contains("Leading unit:"),
+        "{tied}"
+    );
+    set(&mut doc, "tp-hcm", CASES_SOLVED, PeriodKind::Current, 70);
+    let led = described(&doc, Lang::Vi);
+    assert!(
+        led.ends_with(" Đơn vị dẫn đầu: Công an TP Đà Nẵng, 12,00 điểm."),
+        "{led}"
+    );
+    let led = described(&doc, Lang::En);
+    assert!(
+        led.ends_with(" Leading unit: Đà Nẵng City Police, 12.00 points."),
+        "{led}"
+    );
+}
+
 #[test]
 fn deductions_cut_the_bar_at_the_total() {
     use thidua_core::data::{AdjustmentKind, AdjustmentLine};
