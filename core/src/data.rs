@@ -298,15 +298,22 @@ pub enum CellIssue {
     NumberAsText,
 }
 
-/// What is wrong with `text` kept in a cell of an indicator of `kind` (or a score, `Amount`),
-/// as seen in `lang`: ambiguous (see [`Entry::from_figure_input`]), a number written as text (a
-/// JSON string in a file: typing it here would read it), or not a number at all.
+/// What is wrong with `text` kept in a cell of an indicator of `kind` (or a score, `Amount`):
+/// ambiguous (see [`Entry::from_figure_input`]), a number written as text (a JSON string in a
+/// file: typing it here would read it), or not a number at all.
+///
+/// The same whichever language the page is shown in: text kept as ambiguous when typed in one
+/// language (`1,000` in Vietnamese) is still ambiguous once the page is switched to the other,
+/// where it would otherwise read as a number and be taken for a figure from a file. (For text
+/// that is not ambiguous in either language, both languages read a number alike.)
 pub fn text_issue(
     text: &str,
     kind: crate::model::IndicatorKind,
     lang: crate::i18n::Lang,
 ) -> CellIssue {
-    if kind == crate::model::IndicatorKind::Count && crate::i18n::is_ambiguous_whole(text, lang) {
+    use crate::i18n::{is_ambiguous_whole, Lang};
+    let ambiguous = is_ambiguous_whole(text, Lang::Vi) || is_ambiguous_whole(text, Lang::En);
+    if kind == crate::model::IndicatorKind::Count && ambiguous {
         CellIssue::Ambiguous
     } else if crate::i18n::parse_number(text, lang).is_ok() {
         CellIssue::NumberAsText
@@ -344,7 +351,7 @@ impl Entry {
         }
     }
 
-    /// What is wrong with this cell for an indicator of `kind`, if anything, as seen in `lang`
+    /// What is wrong with this cell for an indicator of `kind`, if anything, as read in `lang`
     /// (text is told apart by [`text_issue`]).
     pub fn issue(
         &self,
