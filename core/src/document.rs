@@ -418,12 +418,13 @@ impl ImportError {
                 (false, true) => format!("line {line}, column {column}: JSON nested too deeply"),
                 (true, false) => format!(
                     "dòng {line}, cột {column}: không phải JSON hợp lệ ({})",
-                    crate::messages::syntax_message_vi(json_syntax(message))
+                    crate::messages::syntax_message(json_syntax(message), true)
                         .unwrap_or(json_syntax(message))
                 ),
                 (false, false) => format!(
                     "line {line}, column {column}: not valid JSON ({})",
-                    json_syntax(message)
+                    crate::messages::syntax_message(json_syntax(message), false)
+                        .unwrap_or(json_syntax(message))
                 ),
             }],
             ImportError::UnknownFormat { found } => vec![match (vi, found) {

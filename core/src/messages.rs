@@ -442,34 +442,64 @@ pub fn reader_message(message: &str, lang: Lang) -> String {
     })
 }
 
-/// serde_json's syntax message (without its position) in Vietnamese, when its form is known.
-pub(crate) fn syntax_message_vi(m: &str) -> Option<&'static str> {
-    Some(match m {
-        "EOF while parsing a list" => "tệp kết thúc khi một mảng chưa đóng",
-        "EOF while parsing an object" => "tệp kết thúc khi một đối tượng chưa đóng",
-        "EOF while parsing a string" => "tệp kết thúc khi một chuỗi chưa đóng",
-        "EOF while parsing a value" => "tệp kết thúc khi còn thiếu một giá trị",
-        "expected `:`" => "thiếu dấu `:`",
-        "expected `,` or `]`" => "thiếu dấu `,` hoặc `]`",
-        "expected `,` or `}`" => "thiếu dấu `,` hoặc `}`",
-        "expected ident" => "từ khóa không hợp lệ (chỉ có true, false và null)",
-        "expected value" => "thiếu một giá trị JSON",
-        "expected `\"`" => "thiếu dấu `\"`",
-        "invalid escape" => "chuỗi có ký tự thoát (\\) không hợp lệ",
-        "invalid number" => "số không hợp lệ",
-        "number out of range" => "số vượt quá phạm vi",
-        "invalid unicode code point" => "mã Unicode không hợp lệ",
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "chuỗi chứa ký tự điều khiển (\\u0000–\\u001F)"
-        }
-        "key must be a string" => "tên trường phải là chuỗi",
-        "lone leading surrogate in hex escape" => "mã \\u chỉ có nửa đầu của một cặp",
-        "trailing comma" => "thừa dấu phẩy ở cuối",
-        "trailing characters" => "có ký tự thừa sau nội dung JSON",
-        "unexpected end of hex escape" => "mã \\u bị cắt ngang",
-        "recursion limit exceeded" => "JSON lồng nhau quá sâu",
+/// serde_json's syntax message (without its position) in plain words in Vietnamese (`vi`) or
+/// English, when its form is known: serde's own words ("expected ident") are not for people.
+pub(crate) fn syntax_message(m: &str, vi: bool) -> Option<&'static str> {
+    let (v, e) = match m {
+        "EOF while parsing a list" => (
+            "tệp kết thúc khi một mảng chưa đóng",
+            "the file ends before a list is closed",
+        ),
+        "EOF while parsing an object" => (
+            "tệp kết thúc khi một đối tượng chưa đóng",
+            "the file ends before an object is closed",
+        ),
+        "EOF while parsing a string" => (
+            "tệp kết thúc khi một chuỗi chưa đóng",
+            "the file ends inside a text in quotes",
+        ),
+        "EOF while parsing a value" => (
+            "tệp kết thúc khi còn thiếu một giá trị",
+            "the file ends where a value is missing",
+        ),
+        "expected `:`" => ("thiếu dấu `:`", "a `:` is missing"),
+        "expected `,` or `]`" => ("thiếu dấu `,` hoặc `]`", "a `,` or `]` is missing"),
+        "expected `,` or `}`" => ("thiếu dấu `,` hoặc `}`", "a `,` or `}` is missing"),
+        "expected ident" => (
+            "từ khóa không hợp lệ (chỉ có true, false và null)",
+            "a word that is not a JSON keyword (only true, false and null are)",
+        ),
+        "expected value" => ("thiếu một giá trị JSON", "a JSON value is missing"),
+        "expected `\"`" => ("thiếu dấu `\"`", "a `\"` is missing"),
+        "invalid escape" => (
+            "chuỗi có ký tự thoát (\\) không hợp lệ",
+            "a text in quotes has an invalid escape (\\)",
+        ),
+        "invalid number" => ("số không hợp lệ", "a number that is not valid"),
+        "number out of range" => ("số vượt quá phạm vi", "a number out of range"),
+        "invalid unicode code point" => (
+            "mã Unicode không hợp lệ",
+            "a Unicode code point that is not valid",
+        ),
+        "control character (\\u0000-\\u001F) found while parsing a string" => (
+            "chuỗi chứa ký tự điều khiển (\\u0000–\\u001F)",
+            "a text in quotes holds a control character (\\u0000–\\u001F)",
+        ),
+        "key must be a string" => ("tên trường phải là chuỗi", "a field name must be in quotes"),
+        "lone leading surrogate in hex escape" => (
+            "mã \\u chỉ có nửa đầu của một cặp",
+            "a \\u code has only the first half of a pair",
+        ),
+        "trailing comma" => ("thừa dấu phẩy ở cuối", "a comma too many at the end"),
+        "trailing characters" => (
+            "có ký tự thừa sau nội dung JSON",
+            "characters after the end of the JSON",
+        ),
+        "unexpected end of hex escape" => ("mã \\u bị cắt ngang", "a \\u code is cut short"),
+        "recursion limit exceeded" => ("JSON lồng nhau quá sâu", "JSON nested too deeply"),
         _ => return None,
-    })
+    };
+    Some(if vi { v } else { e })
 }
 
 fn reader_message_in(m: &str, vi: bool) -> Option<String> {

@@ -163,26 +163,32 @@ fn type_and_shape_errors_are_worded_in_vietnamese_with_their_path() {
 }
 
 #[test]
-fn json_syntax_errors_are_worded_in_vietnamese_with_line_and_column() {
+fn json_syntax_errors_are_worded_in_both_languages_with_line_and_column() {
     #[rustfmt::skip]
     let cases = [
-        ("{\"format\": \"thidua.pact\",, }", "dòng 1, cột 26: không phải JSON hợp lệ (tên trường phải là chuỗi)"),
-        ("{\"a\": [1,2", "không phải JSON hợp lệ (tệp kết thúc khi một mảng chưa đóng)"),
-        ("{\"a\": tru}", "từ khóa không hợp lệ (chỉ có true, false và null)"),
-        ("{\"a\": 1} x", "có ký tự thừa sau nội dung JSON"),
-        ("", "tệp kết thúc khi còn thiếu một giá trị"),
-        ("{\"a\": \"\\q\"}", "chuỗi có ký tự thoát"),
+        ("{\"format\": \"thidua.pact\",, }", "dòng 1, cột 26: không phải JSON hợp lệ (tên trường phải là chuỗi)",
+            "line 1, column 26: not valid JSON (a field name must be in quotes)"),
+        ("{\"a\": [1,2", "không phải JSON hợp lệ (tệp kết thúc khi một mảng chưa đóng)",
+            "not valid JSON (the file ends before a list is closed)"),
+        ("{\"a\": tru}", "từ khóa không hợp lệ (chỉ có true, false và null)",
+            "(a word that is not a JSON keyword (only true, false and null are))"),
+        ("{\"a\": 1} x", "có ký tự thừa sau nội dung JSON", "(characters after the end of the JSON)"),
+        ("", "tệp kết thúc khi còn thiếu một giá trị", "(the file ends where a value is missing)"),
+        ("{\"a\": \"\\q\"}", "chuỗi có ký tự thoát", "(a text in quotes has an invalid escape (\\))"),
+        ("<html>", "không phải JSON hợp lệ (thiếu một giá trị JSON)", "not valid JSON (a JSON value is missing)"),
     ];
-    for (text, vi) in cases {
+    for (text, vi, en_words) in cases {
         let ms = messages(text, Lang::Vi);
         assert_vietnamese(&ms, text);
         assert!(ms.iter().any(|m| m.contains(vi)), "{text}: {ms:?}");
+        // The English is plain words too, not serde's ("expected ident", "EOF while parsing").
         let en = messages(text, Lang::En);
         assert!(
             en.iter()
                 .all(|m| m.contains("not valid JSON") && !m.contains(" at line ")),
             "{text}: {en:?}"
         );
+        assert!(en.iter().any(|m| m.contains(en_words)), "{text}: {en:?}");
     }
 }
 
