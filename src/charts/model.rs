@@ -212,6 +212,9 @@ fn ratio_f64(r: &Ratio) -> f64 {
     *r.numer() as f64 / *r.denom() as f64
 }
 
+/// The least top of an axis of counts (cases, people): with at most 6 ticks its steps are whole.
+const WHOLE_AXIS: f64 = 5.0;
+
 /// Ticks at round steps (1, 2 or 5 × 10^k) spanning `lo..hi`, at most `max_ticks` of them; the
 /// scale is widened to the outer ticks. Labels are formatted exactly from integers.
 pub fn nice_scale(lo: f64, hi: f64, max_ticks: usize, percent: bool, lang: Lang) -> Scale {
@@ -766,46 +769,17 @@ pub fn ranking_chart(doc: &Document, results: &Results, lang: Lang) -> Chart {
         paint: deduction_paint,
         label: tr(lang, "Điểm bị trừ (viền cam)", "Deducted (orange outline)").into(),
     });
-    // The leading unit as the ranking names it: none before any figure or score, and none
-    // while several units share rank 1 (the chart's first bar is then only the tie-break's).
-    let leader = match results
-        .leading_unit
-        .as_deref()
-        .and_then(|id| results.unit(id))
-    {
-        Some(u) => {
-            let (_, full) = unit_names(doc, &u.unit, lang);
-            trf(
-                lang,
-                format!(" Đơn vị dẫn đầu: {full}, {} điểm.", points(&u.total, lang)),
-                format!(" Leading unit: {full}, {} points.", points(&u.total, lang)),
-            )
-        }
-        None if results.shared_lead() => {
-            let first: Vec<String> = results
-                .ranking
-                .iter()
-                .filter_map(|id| results.unit(id))
-                .take_while(|u| u.rank == 1)
-                .map(|u| unit_names(doc, &u.unit, lang).1)
-                .collect();
-            let first = first.join(", ");
-            trf(
-                lang,
-                format!(" Cùng hạng 1: {first}; chưa có đơn vị dẫn đầu."),
-                format!(" Sharing rank 1: {first}; no leading unit."),
-            )
-        }
-        None => String::new(),
-    };
+    // The description names no leader: the note under the ranking table does (and says when the
+    // lead is shared). Shown under the chart, above the grid being typed in, a sentence that came
+    // and went with the figures would move the grid when it took a line more.
     let description = trf(
         lang,
         format!(
-            "Biểu đồ cột chồng: tổng điểm của {} đơn vị theo thứ tự xếp hạng, chia theo nội dung, với các mức xếp loại.{leader}",
+            "Biểu đồ cột chồng: tổng điểm của {} đơn vị theo thứ tự xếp hạng, chia theo nội dung, với các mức xếp loại.",
             rows.len()
         ),
         format!(
-            "Stacked bar chart: the total points of {} units in rank order, split by content, with the classification thresholds.{leader}",
+            "Stacked bar chart: the total points of {} units in rank order, split by content, with the classification thresholds.",
             rows.len()
         ),
     );
@@ -933,7 +907,8 @@ pub fn year_on_year_chart(doc: &Document, review: &str, indicator: &str, lang: L
         });
     }
     let drawn = rows.iter().filter(|r| !r.bars.is_empty()).count();
-    let mut scale = nice_scale(0.0, hi, 6, false, lang);
+    // Whole ticks for the counts, as in the distance chart.
+    let mut scale = nice_scale(0.0, hi.max(WHOLE_AXIS), 6, false, lang);
     scale.caption = if measure.is_empty() {
         name.clone()
     } else {
@@ -1095,7 +1070,9 @@ pub fn gap_chart(doc: &Document, results: &Results, unit: Option<&str>, lang: La
             }
         }
     }
-    let mut scale = nice_scale(0.0, hi, 6, false, lang);
+    // Cases and people come whole: an axis of at least 5 keeps its ticks whole (0; 0,2; 0,4… for
+    // one case short said otherwise). An amount's small excess is drawn against it all the same.
+    let mut scale = nice_scale(0.0, hi.max(WHOLE_AXIS), 6, false, lang);
     scale.caption = tr(
         lang,
         "Số vụ / số người còn thiếu hoặc vượt",
