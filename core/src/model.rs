@@ -490,6 +490,15 @@ impl Pact {
             .flat_map(|c| c.targets.iter().map(move |t| (c, t)))
     }
 
+    /// How many targets can be met or not: every target but those scored by review (a manual
+    /// score is never "met"). A unit's targets met ([`crate::score::UnitResult::met`]) are
+    /// counted out of these.
+    pub fn decidable_targets(&self) -> usize {
+        self.targets()
+            .filter(|(_, t)| !matches!(t.rule, Rule::Manual))
+            .count()
+    }
+
     /// The target with this id.
     pub fn target(&self, id: &str) -> Option<&Target> {
         self.targets().map(|(_, t)| t).find(|t| t.id == id)

@@ -299,7 +299,7 @@ pub fn ranking_row(p: &RankingRowProps) -> Html {
                 // and wrapped the table's rows when the first leader emerged.
                 if p.leading { <span class="visually-hidden">{tr(lang, "Đơn vị dẫn đầu", "Leading unit")}</span> }
             </th>
-            <td>{format!("{}/{}", u.met, u.targets.len())}</td>
+            <td>{format!("{}/{}", u.met, pact.decidable_targets())}</td>
             <td>{format!("+{} / −{}", points(&u.bonus, lang), points(&u.deduction, lang))}</td>
             <td class="total">{points(&u.total, lang)}</td>
             <td>{level_name(pact, u.level.as_deref(), lang)}{ if u.is_provisional() { tr(lang, " (tạm tính)", " (provisional)") } else { "" } }</td>

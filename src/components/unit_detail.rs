@@ -64,6 +64,8 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
         .iter()
         .filter(|t| t.eval.status.is_incomplete())
         .collect();
+    // Out of the targets that can be met: a score by review is never "met".
+    let decidable = pact.decidable_targets();
     let onexport = {
         let (doc, unit) = (p.doc.clone(), p.unit.clone());
         Callback::from(move |_| {
@@ -90,8 +92,8 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
                 <button type="button" onclick={onexport}>{tr(lang, "Xuất tệp của đơn vị (gửi cụm trưởng)", "Export this unit's file (for the cluster head)")}</button>
             </p>
             <p class="summary">{trf(lang,
-                format!("Hạng {} · {} điểm · đạt {}/{} chỉ tiêu", u.rank, points(&u.total, lang), u.met, u.targets.len()),
-                format!("Rank {} · {} points · {}/{} targets met", u.rank, points(&u.total, lang), u.met, u.targets.len()))}</p>
+                format!("Hạng {} · {} điểm{} · đạt {}/{} chỉ tiêu", u.rank, points(&u.total, lang), if u.is_provisional() { " (tạm tính)" } else { "" }, u.met, decidable),
+                format!("Rank {} · {} points{} · {}/{} targets met", u.rank, points(&u.total, lang), if u.is_provisional() { " (provisional)" } else { "" }, u.met, decidable))}</p>
             <h3>{tr(lang, "Còn phải đạt trong kỳ này", "Still to achieve this period")}</h3>
             if not_met.is_empty() && incomplete.is_empty() {
                 <p>{tr(lang, "Không có chỉ tiêu nào chưa đạt.", "No target is unmet.")}</p>

@@ -32,8 +32,11 @@ test('discovery rate: 1.500 of 2.000 is not above 75%, 1.501 is', async ({ page 
   // The ranking follows: TP HCM now leads with 12 points and 1 target met.
   const row = app.rankingRow('Công an TP Hồ Chí Minh');
   await expect(app.rankCell('Công an TP Hồ Chí Minh')).toHaveText('1');
-  await expect(row).toContainText('1/10');
+  await expect(row).toContainText('1/7'); // out of the 7 targets that can be met (3 are scored by review)
   await expect(row).toContainText('12,00');
+  // Its own view says the same, and that the total is provisional (most figures are missing).
+  await app.openUnit('Công an TP Hồ Chí Minh');
+  await expect(page.getByText('Hạng 1 · 12,00 điểm (tạm tính) · đạt 1/7 chỉ tiêu', { exact: true })).toBeVisible();
 });
 
 test('reduction target: the allowed maximum and the excess are given in cases', async ({ page }) => {
