@@ -5,6 +5,8 @@
 //! Import is [`Document::from_json`]. It never panics and never returns a half-read document:
 //! - a file larger than [`MAX_FILE_BYTES`] is refused before it is parsed;
 //! - JSON nested deeper than serde_json's limit (128) is refused by the parser;
+//! - an object that names a key twice is refused with its path (which one was meant is not
+//!   known; serde_json alone would keep the last, silently);
 //! - an unknown `format` is refused; a `schema_version` above [`SCHEMA_VERSION`] is refused as
 //!   "made by a newer version"; an older one is migrated step by step ([`migrate`]);
 //! - the first type error is reported with its JSON path, then every semantic problem
@@ -224,8 +226,9 @@ impl Document {
     /// A document of the current version is read straight from the text into its types (in a
     /// third of the time at 1,000 units: no JSON tree built, written out again and read). Any
     /// other — an earlier version to migrate, a newer one, or text that does not read as the
-    /// current version for any reason, duplicate keys included — takes the path of
-    /// [`Document::from_value`], so the outcome and every message are those of that path.
+    /// current version for any reason — takes the path of [`Document::from_value`], so the
+    /// outcome and every message are those of that path. Either way an object that names a key
+    /// twice is refused with its path ([`parse_json`]).
     pub fn from_json(text: &str) -> Result<Document, ImportError> {
         if text.len() > MAX_FILE_BYTES {
             return Err(ImportError::TooLarge { bytes: text.len() });
@@ -236,7 +239,10 @@ impl Document {
             .filter(|_| de.end().is_ok())
             .filter(|d| d.format == FORMAT && d.schema_version == SCHEMA_VERSION);
         match read {
-            Some(doc) => doc.checked(),
+            Some(doc) => {
+                unique_keys(text)?;
+                doc.checked()
+            }
             None => Document::from_value(parse_json(text)?),
         }
     }
@@ -343,12 +349,133 @@ pub(crate) fn type_error(e: &serde_path_to_error::Error<serde_json::Error>) -> I
     )])
 }
 
-/// Parses a file's text, refusing one over [`MAX_FILE_BYTES`] before reading it.
+/// Parses a file's text, refusing one over [`MAX_FILE_BYTES`] before reading it, and one in
+/// which an object names a key twice.
 pub fn parse_json(text: &str) -> Result<Value, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    serde_json::from_str(text).map_err(|e| not_json(&e))
+    let value = serde_json::from_str(text).map_err(|e| not_json(&e))?;
+    unique_keys(text)?;
+    Ok(value)
+}
+
+/// Refuses JSON text in which an object names a key twice (`"fires": 3, "fires": 30`), with the
+/// object's path: which of the two the writer meant is not known, and readers differ (serde_json
+/// keeps the last, silently). The text must be JSON (its syntax errors are reported as such).
+/// An export's `results`, which import ignores, are not looked into.
+fn unique_keys(text: &str) -> Result<(), ImportError> {
+    use serde::de::DeserializeSeed;
+    let root = UniqueKeys { root: true };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut track = serde_path_to_error::Track::new();
+    match root.deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let e = serde_path_to_error::Error::new(track.path(), e);
+            Err(if e.inner().is_data() {
+                type_error(&e)
+            } else {
+                not_json(e.inner())
+            })
+        }
+    }
+}
+
+/// Walks any JSON value only to find a key named twice in one object; at the document's root
+/// (`root`) the computed `results` are skipped.
+#[derive(Clone, Copy)]
+struct UniqueKeys {
+    root: bool,
+}
+
+const INSIDE: UniqueKeys = UniqueKeys { root: false };
+
+impl<'de> serde::de::DeserializeSeed<'de> for UniqueKeys {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// A key as the text has it: borrowed unless it holds escapes.
+struct KeyText<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for KeyText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KeyText<'de>, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = KeyText<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<KeyText<'de>, E> {
+                Ok(KeyText(v.into()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<KeyText<'de>, E> {
+                Ok(KeyText(v.to_string().into()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(INSIDE)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        use std::borrow::Cow;
+        // Objects are small (a unit's figures, a target's fields): their keys are kept on the
+        // stack and searched, and only past a few dozen in a hash set, so that a hostile object
+        // costs no n² and the usual one no allocation.
+        let mut few: arrayvec::ArrayVec<Cow<'de, str>, 24> = arrayvec::ArrayVec::new();
+        let mut many: Option<std::collections::HashSet<Cow<'de, str>, rustc_hash::FxBuildHasher>> =
+            None;
+        while let Some(KeyText(key)) = map.next_key()? {
+            let again = if many.is_none() && !few.is_full() {
+                let seen = few.contains(&key);
+                few.push(key.clone());
+                seen
+            } else {
+                let set = many.get_or_insert_with(|| few.drain(..).collect());
+                !set.insert(key.clone())
+            };
+            if again {
+                return Err(A::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            if self.root && key == "results" {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            } else {
+                map.next_value_seed(INSIDE)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Reads JSON text into a type of its own (e.g. the app's stored envelope): text that is not

@@ -246,3 +246,57 @@ fn a_file_the_browser_cannot_read_is_refused_in_both_languages() {
         vec!["the file cannot be read"]
     );
 }
+
+#[test]
+fn a_key_named_twice_is_refused_with_its_path_in_both_languages() {
+    use thidua_core::{Entry, PeriodKind};
+    let mut doc = Document::default_pact();
+    let review = doc.pact.main_review().to_string();
+    doc.unit_data_in_mut(&review, "ha-noi")
+        .set("fires", PeriodKind::Current, Entry::int(3));
+    let good = doc.export_json();
+    assert!(Document::from_json(&good).is_ok());
+    // The same figure twice in Hà Nội's record (a hand-edited or badly merged file): 3 or 30?
+    // Once written with an escape, as the key is the same text.
+    for twice in [
+        r#""fires":{"current":30},"#,
+        r#""fire\u0073":{"current":30},"#,
+    ] {
+        let text = good.replacen(r#""figures":{"#, &format!(r#""figures":{{{twice}"#), 1);
+        assert_ne!(text, good);
+        let vi = messages(&text, Lang::Vi);
+        assert_vietnamese(&vi, "a key twice");
+        assert!(
+            vi.iter().any(|m| m.starts_with("data[0].units[0].figures")
+                && m.contains("fires")
+                && m.contains("xuất hiện hai lần")),
+            "{vi:?}"
+        );
+        let en = messages(&text, Lang::En);
+        assert_plain_english(&en, "a key twice");
+        assert!(en.iter().any(|m| m.contains("appears twice")), "{en:?}");
+    }
+    // At the top too, where the version is read.
+    let text = good.replacen('{', r#"{"schema_version":1,"#, 1);
+    let en = messages(&text, Lang::En);
+    assert!(
+        en.iter()
+            .any(|m| m.contains("schema_version") && m.contains("appears twice")),
+        "{en:?}"
+    );
+    // A unit's file is read the same way.
+    let unit = thidua_core::unit_file::export_unit(&doc, "ha-noi", "2023-12-01T00:00:00Z");
+    // (pretty-printed)
+    let twice = unit.replacen(
+        r#""figures": {"#,
+        r#""figures": {"fires": {"current": 30},"#,
+        1,
+    );
+    assert_ne!(twice, unit);
+    let refusal = read_unit_file(&twice).expect_err("a unit file with a key twice is refused");
+    assert!(
+        refusal.message(Lang::En).contains("appears twice"),
+        "{}",
+        refusal.message(Lang::En)
+    );
+}
