@@ -86,7 +86,8 @@ fn checked(doc: Document, lang: Lang) -> Result<Document, Vec<String>> {
     }
 }
 
-fn number(value: &str, lang: Lang) -> Result<Dec, Vec<String>> {
+/// A number typed in a field of the pact, or why it is not one.
+pub fn number(value: &str, lang: Lang) -> Result<Dec, Vec<String>> {
     parse_number(value, lang).map_err(|_| vec![msg(lang, "không phải là số", "not a number")])
 }
 

@@ -306,6 +306,12 @@ impl AppState {
     }
 }
 
+/// The points of a bonus or deduction line typed as `text`: a number ≥ 0, or none (the line keeps
+/// its points, and its field says why).
+pub fn adjustment_points(text: &str, lang: Lang) -> Option<thidua_core::Dec> {
+    parse_number(text, lang).ok().filter(|p| !p.is_negative())
+}
+
 fn score_entry<'a>(
     doc: &'a mut Document,
     review: &str,
@@ -427,19 +433,17 @@ impl Reducible for AppState {
                 });
             }
             Action::SetAdjustmentPoints { unit, index, text } => {
-                if let Ok(points) = parse_number(&text, lang) {
-                    if !points.is_negative() {
-                        let key = EditKey::AdjustmentPoints(unit.clone(), index);
-                        s.edit(Some(key), |doc| {
-                            if let Some(a) = doc
-                                .unit_data_in_mut(&review, &unit)
-                                .adjustments
-                                .get_mut(index)
-                            {
-                                a.points = points;
-                            }
-                        });
-                    }
+                if let Some(points) = adjustment_points(&text, lang) {
+                    let key = EditKey::AdjustmentPoints(unit.clone(), index);
+                    s.edit(Some(key), |doc| {
+                        if let Some(a) = doc
+                            .unit_data_in_mut(&review, &unit)
+                            .adjustments
+                            .get_mut(index)
+                        {
+                            a.points = points;
+                        }
+                    });
                 }
             }
             Action::RemoveAdjustment { unit, index } => s.edit(None, |doc| {
@@ -765,6 +769,45 @@ mod tests {
             .unit("ha-noi")
             .map(|u| (u.total.to_string(), u.bonus.to_string()));
         assert_eq!(u, Some(("23/2".into(), "2".into())));
+    }
+
+    #[test]
+    fn a_line_takes_the_points_typed_key_by_key_and_keeps_them_through_text_that_is_not_a_number() {
+        // What the field sends as "1,5" is typed: "1", "1," (not a number: the line keeps 1),
+        // "1,5". The field shows the text as typed; the line counts 1,5, not 15.
+        let mut s = state().reduce(Action::AddAdjustment {
+            unit: "can-tho".into(),
+            kind: AdjustmentKind::Bonus,
+            rule: None,
+        });
+        let points = |s: &AppState| s.doc.unit_data("can-tho").map(|d| d.adjustments[0].points);
+        for (text, after) in [
+            ("1", "1"),
+            ("1,", "1"),
+            ("1,5", "1.5"),
+            ("1,5x", "1.5"),
+            ("", "1.5"),
+        ] {
+            s = s.reduce(Action::SetAdjustmentPoints {
+                unit: "can-tho".into(),
+                index: 0,
+                text: text.into(),
+            });
+            assert_eq!(points(&s), thidua_core::Dec::parse(after), "after {text:?}");
+        }
+        // One undo step for the field, back to the empty line's 0.
+        let s = s.reduce(Action::Undo);
+        assert_eq!(points(&s), Some(thidua_core::Dec::ZERO));
+        assert_eq!(
+            adjustment_points("0,05", Lang::Vi),
+            thidua_core::Dec::parse("0.05")
+        );
+        assert_eq!(
+            adjustment_points("0.05", Lang::En),
+            thidua_core::Dec::parse("0.05")
+        );
+        assert_eq!(adjustment_points("-1", Lang::Vi), None);
+        assert_eq!(adjustment_points("1,", Lang::Vi), None);
     }
 
     #[test]

@@ -13,9 +13,10 @@
 //! the rows shown (the "find unit" filter may hide some); a paste follows the pact's unit order.
 
 use crate::components::app::Snapshot;
+use crate::components::draft_input::DraftInput;
 use crate::components::windowed::{WindowControl, WindowedTable};
 use crate::grid::{self, Column, Step};
-use crate::state::{Action, AppState};
+use crate::state::{adjustment_points, Action, AppState};
 use crate::storage::BackupReason;
 use crate::ui::{dec, tr, trf};
 use std::rc::Rc;
@@ -23,7 +24,7 @@ use thidua_core::data::{AdjustmentKind, CellIssue, PeriodKind};
 use thidua_core::eval::{check_score, Problem, ScoreKind};
 use thidua_core::messages::{cell_issue_text, period_label, problem_text, score_label};
 use thidua_core::model::{IndicatorKind, Rule};
-use thidua_core::{Document, Entry, Lang, Results};
+use thidua_core::{Dec, Document, Entry, Lang, Results};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -558,19 +559,18 @@ pub fn unit_scores(p: &UnitScoresProps) -> Html {
                             ScoreKind::Verified => "verified",
                         });
                         let (d, unit, target) = (d.clone(), unit.clone(), t.id.clone());
-                        let oninput = Callback::from(move |e: InputEvent| {
-                            let input: HtmlInputElement = e.target_unchecked_into();
-                            d.dispatch(Action::SetScore { unit: unit.clone(), target: target.clone(), which, text: input.value() });
+                        let oninput = Callback::from(move |text: String| {
+                            d.dispatch(Action::SetScore { unit: unit.clone(), target: target.clone(), which, text });
                         });
+                        // Every text is taken: what is not a number is kept as text, and `issue`
+                        // says so.
+                        let read = Callback::from(move |text: String| Ok(AttrValue::from(Entry::from_input(&text, lang).display(lang))));
                         let label = format!("{} — {} — {} (0–{})", uname, title, score_label(which, lang), max);
                         html! {
                             <td class={classes!(issue.is_some().then_some("invalid"))}>
-                                <input type="text" inputmode="decimal" aria-label={label} value={entry.display(lang)} {oninput}
-                                    aria-invalid={issue.is_some().then_some("true")}
-                                    aria-describedby={issue.is_some().then(|| error_id.clone())} />
-                                if let Some(msg) = issue {
-                                    <span class="field-error" id={error_id}>{msg}</span>
-                                }
+                                <DraftInput value={AttrValue::from(entry.display(lang))} {read} {oninput}
+                                    error={issue.map(AttrValue::from)} label={AttrValue::from(label)}
+                                    error_id={AttrValue::from(error_id)} numeric=true />
                             </td>
                         }
                     };
@@ -601,6 +601,30 @@ pub fn unit_scores(p: &UnitScoresProps) -> Html {
             <AdjustmentLines doc={p.doc.clone()} unit={p.unit.clone()} review={p.review.clone()} lang={lang} dispatch={p.dispatch.clone()} />
         </section>
     }
+}
+
+/// Reads a line's points as [`Action::SetAdjustmentPoints`] takes them, or says why they are not
+/// taken and what the line still counts (`kept`).
+fn read_points(text: &str, kept: Dec, lang: Lang) -> Result<AttrValue, AttrValue> {
+    if let Some(points) = adjustment_points(text, lang) {
+        return Ok(dec(points, lang).into());
+    }
+    let kept = dec(kept, lang);
+    let typed = text.trim();
+    Err(if typed.is_empty() {
+        trf(
+            lang,
+            format!("Chưa nhập số điểm (một số từ 0 trở lên): dòng này vẫn tính {kept} điểm."),
+            format!("No points typed (a number of 0 or more): the line still counts {kept}."),
+        )
+    } else {
+        trf(
+            lang,
+            format!("“{typed}” không phải là số điểm (một số từ 0 trở lên): dòng này vẫn tính {kept} điểm."),
+            format!("“{typed}” is not a number of points (0 or more): the line still counts {kept}."),
+        )
+    }
+    .into())
 }
 
 /// The bonus and deduction lines of a unit.
@@ -668,10 +692,11 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
                 });
                 let d = p.dispatch.clone();
                 let u = unit.clone();
-                let onpoints = Callback::from(move |e: InputEvent| {
-                    let input: HtmlInputElement = e.target_unchecked_into();
-                    d.dispatch(Action::SetAdjustmentPoints { unit: u.clone(), index: i, text: input.value() });
+                let onpoints = Callback::from(move |text: String| {
+                    d.dispatch(Action::SetAdjustmentPoints { unit: u.clone(), index: i, text });
                 });
+                let kept = a.points;
+                let readpoints = Callback::from(move |text: String| read_points(&text, kept, lang));
                 let d = p.dispatch.clone();
                 let u = unit.clone();
                 let snap = snapshot.clone();
@@ -689,8 +714,9 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
                             <input type="text" value={a.reason.clone()} oninput={onreason}
                                 aria-label={format!("{uname} — {kind} {n} — {}", tr(lang, "lý do", "reason"))} /></label>
                         <label>{tr(lang, "Điểm", "Points")}
-                            <input type="text" inputmode="decimal" value={dec(a.points, lang)} oninput={onpoints}
-                                aria-label={format!("{uname} — {kind} {n} — {}", tr(lang, "điểm", "points"))} /></label>
+                            <DraftInput value={AttrValue::from(dec(a.points, lang))} read={readpoints} oninput={onpoints}
+                                label={AttrValue::from(format!("{uname} — {kind} {n} — {}", tr(lang, "điểm", "points")))}
+                                error_id={AttrValue::from(format!("err-adjustment-{unit}-{i}"))} numeric=true /></label>
                         <button type="button" onclick={onremove}
                             aria-label={format!("{} {kind} {n} — {uname}", tr(lang, "Xóa", "Remove"))}>{tr(lang, "Xóa", "Remove")}</button>
                     </li>

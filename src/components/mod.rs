@@ -5,6 +5,7 @@ pub mod chart;
 pub mod charts_view;
 pub mod data_panel;
 pub mod dialog;
+pub mod draft_input;
 pub mod figures;
 pub mod merge;
 pub mod pact_editor;

@@ -5,6 +5,7 @@
 
 use super::app::Snapshot;
 use super::dialog::Dialog;
+use super::draft_input::DraftInput;
 use crate::browser;
 use crate::pact_edit::{self, Command, RULE_KINDS};
 use crate::state::{Action, AppState};
@@ -87,7 +88,9 @@ fn follow(i: usize, len: usize, up: bool) -> (usize, bool) {
 /// Refused edits by field key: what was typed, and why it was refused.
 type Errors = HashMap<String, (String, Vec<String>)>;
 
-/// A text field: its label, the value, the field key; the errors of that key beside it.
+/// A text field: its label, the value, the field key; the errors of that key beside it. While it
+/// is being edited it shows what is typed ([`DraftInput`]): a number is read in the language
+/// shown, so that "5,0" on the way to "5,05" is not shown as "5".
 fn field(
     label: String,
     value: String,
@@ -95,30 +98,35 @@ fn field(
     errors: &Errors,
     on: &Callback<(String, String)>,
     numeric: bool,
+    lang: Lang,
 ) -> Html {
     let k = key.to_string();
     let on = on.clone();
-    let oninput = Callback::from(move |e: InputEvent| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        on.emit((k.clone(), input.value()));
+    let oninput = Callback::from(move |text: String| on.emit((k.clone(), text)));
+    let read = Callback::from(move |text: String| {
+        if !numeric {
+            Ok(AttrValue::from(text))
+        } else if text.trim().is_empty() {
+            // A level without a floor; elsewhere refused with its reason.
+            Ok(AttrValue::default())
+        } else {
+            pact_edit::number(&text, lang)
+                .map(|d| AttrValue::from(dec(d, lang)))
+                .map_err(|m| AttrValue::from(m.join("; ")))
+        }
     });
     // A refused value stays in its field, as typed, with the reason beside it.
     let (value, err) = match errors.get(key) {
-        Some((draft, m)) => (draft.clone(), Some(m)),
+        Some((draft, m)) => (draft.clone(), Some(m.join("; "))),
         None => (value, None),
     };
-    let err_id = format!("err-{}", key.replace('.', "-"));
     let caption = caption(&label);
     html! {
         <label class="field">
             <span class="caption" aria-hidden="true">{caption}</span>
-            <input type="text" value={value} aria-label={label} {oninput}
-                inputmode={numeric.then_some("decimal")}
-                aria-invalid={err.map(|_| "true")}
-                aria-describedby={err.map(|_| err_id.clone())} />
-            if let Some(m) = err {
-                <span class="field-error" id={err_id} role="alert">{m.join("; ")}</span>
-            }
+            <DraftInput value={AttrValue::from(value)} {read} {oninput} label={AttrValue::from(label)}
+                error={err.map(AttrValue::from)} error_id={AttrValue::from(format!("err-{}", key.replace('.', "-")))}
+                error_role={AttrValue::Static("alert")} {numeric} />
         </label>
     }
 }
@@ -256,8 +264,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
     let text_fields = |label: &str, key: &str, t: &thidua_core::Text| -> Html {
         html! {
             <>
-            { field(format!("{label} ({})", tr(lang, "tiếng Việt", "Vietnamese")), t.vi.clone(), &format!("{key}.vi"), errs, &on_field, false) }
-            { field(format!("{label} ({})", tr(lang, "tiếng Anh", "English")), t.en.clone(), &format!("{key}.en"), errs, &on_field, false) }
+            { field(format!("{label} ({})", tr(lang, "tiếng Việt", "Vietnamese")), t.vi.clone(), &format!("{key}.vi"), errs, &on_field, false, lang) }
+            { field(format!("{label} ({})", tr(lang, "tiếng Anh", "English")), t.en.clone(), &format!("{key}.en"), errs, &on_field, false, lang) }
             </>
         }
     };
@@ -535,7 +543,7 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                 <div class="grid2">
                     { text_fields(tr(lang, "Tên giao ước", "Pact title"), "title", &pact.title) }
                     { text_fields(tr(lang, "Cụm, khối thi đua", "Cluster"), "cluster", &pact.cluster) }
-                    { field(tr(lang, "Tổng điểm theo giao ước", "The pact's stated total").into(), dec(pact.stated_total, lang), "stated_total", errs, &on_field, true) }
+                    { field(tr(lang, "Tổng điểm theo giao ước", "The pact's stated total").into(), dec(pact.stated_total, lang), "stated_total", errs, &on_field, true, lang) }
                 </div>
                 <p class={classes!(if sum_ok { "ok" } else { "warn" })} role="status">
                     { if sum_ok {
@@ -570,10 +578,10 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                         html! {
                             <tr>
                                 <td>{n}</td>
-                                <td>{ field(label(tr(lang, "tên đầy đủ (tiếng Việt)", "full name (Vietnamese)")), u.name.vi.clone(), &format!("unit.{i}.name.vi"), errs, &on_field, false) }
-                                    { field(label(tr(lang, "tên đầy đủ (tiếng Anh)", "full name (English)")), u.name.en.clone(), &format!("unit.{i}.name.en"), errs, &on_field, false) }</td>
-                                <td>{ field(label(tr(lang, "tên ngắn (tiếng Việt)", "short name (Vietnamese)")), u.short_name.vi.clone(), &format!("unit.{i}.short.vi"), errs, &on_field, false) }
-                                    { field(label(tr(lang, "tên ngắn (tiếng Anh)", "short name (English)")), u.short_name.en.clone(), &format!("unit.{i}.short.en"), errs, &on_field, false) }</td>
+                                <td>{ field(label(tr(lang, "tên đầy đủ (tiếng Việt)", "full name (Vietnamese)")), u.name.vi.clone(), &format!("unit.{i}.name.vi"), errs, &on_field, false, lang) }
+                                    { field(label(tr(lang, "tên đầy đủ (tiếng Anh)", "full name (English)")), u.name.en.clone(), &format!("unit.{i}.name.en"), errs, &on_field, false, lang) }</td>
+                                <td>{ field(label(tr(lang, "tên ngắn (tiếng Việt)", "short name (Vietnamese)")), u.short_name.vi.clone(), &format!("unit.{i}.short.vi"), errs, &on_field, false, lang) }
+                                    { field(label(tr(lang, "tên ngắn (tiếng Anh)", "short name (English)")), u.short_name.en.clone(), &format!("unit.{i}.short.en"), errs, &on_field, false, lang) }</td>
                                 <td><input type="radio" name="cluster-head" checked={u.role == Role::ClusterHead} onchange={head}
                                     aria-label={label(tr(lang, "cụm trưởng", "cluster head"))} /></td>
                                 <td class="row-actions">
@@ -609,14 +617,14 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                         let used = pact_edit::used_by(doc, &d.id);
                         html! {
                             <tr>
-                                <td>{ field(trf(lang, format!("Chỉ số {} — tên (tiếng Việt)", i + 1), format!("Indicator {} — name (Vietnamese)", i + 1)), d.name.vi.clone(), &format!("ind.{i}.name.vi"), errs, &on_field, false) }
-                                    { field(trf(lang, format!("Chỉ số {} — tên (tiếng Anh)", i + 1), format!("Indicator {} — name (English)", i + 1)), d.name.en.clone(), &format!("ind.{i}.name.en"), errs, &on_field, false) }</td>
+                                <td>{ field(trf(lang, format!("Chỉ số {} — tên (tiếng Việt)", i + 1), format!("Indicator {} — name (Vietnamese)", i + 1)), d.name.vi.clone(), &format!("ind.{i}.name.vi"), errs, &on_field, false, lang) }
+                                    { field(trf(lang, format!("Chỉ số {} — tên (tiếng Anh)", i + 1), format!("Indicator {} — name (English)", i + 1)), d.name.en.clone(), &format!("ind.{i}.name.en"), errs, &on_field, false, lang) }</td>
                                 <td>{ choice(label(tr(lang, "loại", "kind")), vec![
                                         ("count".into(), tr(lang, "Số đếm (số nguyên)", "Count (whole number)").into()),
                                         ("amount".into(), tr(lang, "Giá trị (số thập phân)", "Amount (decimal)").into())],
                                     if d.kind == IndicatorKind::Amount { "amount" } else { "count" }, &format!("ind.{i}.kind"), errs, &on_field) }</td>
-                                <td>{ field(label(tr(lang, "đơn vị tính (tiếng Việt)", "measured in (Vietnamese)")), d.unit.vi.clone(), &format!("ind.{i}.unit.vi"), errs, &on_field, false) }
-                                    { field(label(tr(lang, "đơn vị tính (tiếng Anh)", "measured in (English)")), d.unit.en.clone(), &format!("ind.{i}.unit.en"), errs, &on_field, false) }</td>
+                                <td>{ field(label(tr(lang, "đơn vị tính (tiếng Việt)", "measured in (Vietnamese)")), d.unit.vi.clone(), &format!("ind.{i}.unit.vi"), errs, &on_field, false, lang) }
+                                    { field(label(tr(lang, "đơn vị tính (tiếng Anh)", "measured in (English)")), d.unit.en.clone(), &format!("ind.{i}.unit.en"), errs, &on_field, false, lang) }</td>
                                 <td>{ if used.is_empty() { tr(lang, "chưa dùng", "not used").to_string() } else { used.join(", ") } }</td>
                                 <td><button type="button" onclick={cmd(Command::RemoveIndicator(i))} aria-label={label(tr(lang, "xóa", "remove"))}>{tr(lang, "Xóa", "Remove")}</button></td>
                             </tr>
@@ -635,8 +643,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                     html! {
                         <fieldset class="content-edit">
                             <legend>{trf(lang, format!("Nội dung {}", content.number), format!("Content {}", content.number))}</legend>
-                            { field(cl(tr(lang, "tên (tiếng Việt)", "title (Vietnamese)")), content.title.vi.clone(), &format!("content.{c}.title.vi"), errs, &on_field, false) }
-                            { field(cl(tr(lang, "tên (tiếng Anh)", "title (English)")), content.title.en.clone(), &format!("content.{c}.title.en"), errs, &on_field, false) }
+                            { field(cl(tr(lang, "tên (tiếng Việt)", "title (Vietnamese)")), content.title.vi.clone(), &format!("content.{c}.title.vi"), errs, &on_field, false, lang) }
+                            { field(cl(tr(lang, "tên (tiếng Anh)", "title (English)")), content.title.en.clone(), &format!("content.{c}.title.en"), errs, &on_field, false, lang) }
                             <span class="row-actions">
                                 <button type="button" id={move_id("content", &c.to_string(), true)} onclick={mover(Command::MoveContent(c, true), "content", c, pact.contents.len(), true, &|j| j.to_string())} disabled={c == 0} aria-label={cl(tr(lang, "lên trên", "move up"))}>{"↑"}</button>
                                 <button type="button" id={move_id("content", &c.to_string(), false)} onclick={mover(Command::MoveContent(c, false), "content", c, pact.contents.len(), false, &|j| j.to_string())} disabled={c + 1 == pact.contents.len()} aria-label={cl(tr(lang, "xuống dưới", "move down"))}>{"↓"}</button>
@@ -654,7 +662,7 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                                         ("eq".into(), tr(lang, "bằng (=)", "exactly (=)").into())],
                                     match cmp { thidua_core::model::Comparator::Gt => "gt", thidua_core::model::Comparator::Ge => "ge", thidua_core::model::Comparator::Eq => "eq" },
                                     &key("comparator"), errs, &on_field);
-                                let threshold = |v: thidua_core::Dec| field(tl(tr(lang, "ngưỡng (%)", "threshold (%)")), dec(v, lang), &key("threshold"), errs, &on_field, true);
+                                let threshold = |v: thidua_core::Dec| field(tl(tr(lang, "ngưỡng (%)", "threshold (%)")), dec(v, lang), &key("threshold"), errs, &on_field, true, lang);
                                 let rule_fields = match &target.rule {
                                     Rule::Rate { numerator, denominator, comparator, threshold_pct } => html! { <>
                                         { ind_select(tr(lang, "tử số (số đã làm được)", "numerator (cases done)"), "num", numerator) }
@@ -693,11 +701,11 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                                 html! {
                                     <div class="target-edit" role="group" aria-label={trf(lang, format!("Chỉ tiêu {num}"), format!("Target {num}"))}>
                                         <strong class="tnum">{num.clone()}</strong>
-                                        { field(tl(tr(lang, "tên (tiếng Việt)", "title (Vietnamese)")), target.title.vi.clone(), &key("title.vi"), errs, &on_field, false) }
-                                        { field(tl(tr(lang, "tên (tiếng Anh)", "title (English)")), target.title.en.clone(), &key("title.en"), errs, &on_field, false) }
+                                        { field(tl(tr(lang, "tên (tiếng Việt)", "title (Vietnamese)")), target.title.vi.clone(), &key("title.vi"), errs, &on_field, false, lang) }
+                                        { field(tl(tr(lang, "tên (tiếng Anh)", "title (English)")), target.title.en.clone(), &key("title.en"), errs, &on_field, false, lang) }
                                         { choice(tl(tr(lang, "loại", "kind")), RULE_KINDS.iter().map(|k| (k.to_string(), kind_label(k, lang).to_string())).collect(), kind, &key("kind"), errs, &on_field) }
                                         { rule_fields }
-                                        { field(tl(tr(lang, "điểm tối đa", "maximum points")), dec(target.max_points, lang), &key("max"), errs, &on_field, true) }
+                                        { field(tl(tr(lang, "điểm tối đa", "maximum points")), dec(target.max_points, lang), &key("max"), errs, &on_field, true, lang) }
                                         { choice(tl(tr(lang, "cách tính điểm", "scoring")), scorings, pact_edit::scoring_key(target.scoring), &key("scoring"), errs, &on_field) }
                                         <span class="row-actions">
                                             <button type="button" id={move_id("target", &format!("{c}-{t}"), true)} onclick={mover(Command::MoveTarget(c, t, true), "target", t, content.targets.len(), true, &|j| format!("{c}-{j}"))} disabled={t == 0} aria-label={tl(tr(lang, "lên trên", "move up"))}>{"↑"}</button>
@@ -717,8 +725,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
             <section aria-labelledby="h-caps">
                 <h3 id="h-caps">{tr(lang, "Điểm thưởng, điểm trừ và xếp loại", "Bonus, deduction and classification")}</h3>
                 <div class="grid2">
-                    { field(tr(lang, "Điểm thưởng tối đa", "Most bonus points").into(), dec(pact.adjustments.bonus_cap, lang), "caps.bonus", errs, &on_field, true) }
-                    { field(tr(lang, "Điểm trừ tối đa", "Most deduction points").into(), dec(pact.adjustments.deduction_cap, lang), "caps.deduction", errs, &on_field, true) }
+                    { field(tr(lang, "Điểm thưởng tối đa", "Most bonus points").into(), dec(pact.adjustments.bonus_cap, lang), "caps.bonus", errs, &on_field, true, lang) }
+                    { field(tr(lang, "Điểm trừ tối đa", "Most deduction points").into(), dec(pact.adjustments.deduction_cap, lang), "caps.deduction", errs, &on_field, true, lang) }
                 </div>
                 <table>
                     <caption>{tr(lang, "Mức xếp loại", "Classification levels")}</caption>
@@ -733,8 +741,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{name.clone()}</th>
-                                <td>{ field(format!("{name} — {}", tr(lang, "tổng điểm tối thiểu", "lowest total")), l.min_total.map(|d| dec(d, lang)).unwrap_or_default(), &format!("level.{i}.min"), errs, &on_field, true) }</td>
-                                <td>{ field(format!("{name} — {}", tr(lang, "mỗi nội dung tối thiểu (%)", "each content at least (%)")), l.content_floor_pct.map(|d| dec(d, lang)).unwrap_or_default(), &format!("level.{i}.floor"), errs, &on_field, true) }</td>
+                                <td>{ field(format!("{name} — {}", tr(lang, "tổng điểm tối thiểu", "lowest total")), l.min_total.map(|d| dec(d, lang)).unwrap_or_default(), &format!("level.{i}.min"), errs, &on_field, true, lang) }</td>
+                                <td>{ field(format!("{name} — {}", tr(lang, "mỗi nội dung tối thiểu (%)", "each content at least (%)")), l.content_floor_pct.map(|d| dec(d, lang)).unwrap_or_default(), &format!("level.{i}.floor"), errs, &on_field, true, lang) }</td>
                             </tr>
                         }
                     })}

@@ -436,6 +436,121 @@ test('an invalid manual score is marked at its field, with the reason as its des
   await expect(self).toHaveAccessibleDescription('');
 });
 
+// The score and points fields are typed into key by key (pressSequentially), as a person does: a
+// field redrawn from the number read so far showed "1" after "1,0", and the next key made it 10.
+/** Types `text` over what a field holds, one key at a time. */
+async function typeOver(page, field, text) {
+  await field.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await field.pressSequentially(text);
+}
+
+test('a manual score typed key by key is taken as typed: 0,05, 1,00 and 8,05 (0.05 and 8.05 in English)', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['TP HCM']);
+  const self = app.scoreFields('TP HCM', 'Điểm tự chấm (0–10)').first();
+  const t1 = app.unitResultRow('1 ');
+  for (const [typed, points, stored, shown] of [
+    ['0,05', '0,05', 0.05, '0,05'], ['1,00', '1,00', 1, '1'], ['8,05', '8,05', 8.05, '8,05']]) {
+    await typeOver(page, self, typed);
+    // While it is typed the field shows exactly what was typed, and the score counts at once.
+    await expect(self).toHaveValue(typed);
+    await expect(t1).toContainText(`Điểm ${points}/10`);
+    await expect(self).not.toHaveAttribute('aria-invalid', 'true');
+    await expect.poll(async () => (await app.storedUnit('tp-hcm'))?.manual?.t1?.self).toBe(stored);
+    // Left, it shows the stored number in the language's format.
+    await page.keyboard.press('Tab');
+    await expect(self).toHaveValue(shown);
+  }
+  await expect(app.unitSummary()).toContainText('· 8,05 điểm ·');
+
+  await app.setLanguage('en');
+  const selfEn = app.scoreFields('HCMC', 'Self score (0–10)').first();
+  await expect(selfEn).toHaveValue('8.05');
+  for (const [typed, points] of [['0.05', '0.05'], ['8.05', '8.05']]) {
+    await typeOver(page, selfEn, typed);
+    await expect(selfEn).toHaveValue(typed);
+    await expect(t1).toContainText(`Points ${points}/10`);
+  }
+  await page.keyboard.press('Tab');
+  await expect(app.unitSummary()).toContainText('· 8.05 points ·');
+  await app.setLanguage('vi');
+  await expect(self).toHaveValue('8,05');
+});
+
+test('undo after typing a manual score shows the value it restores', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['Hà Nội']);
+  const self = app.scoreFields('Hà Nội', 'Điểm tự chấm (0–10)').first();
+  const verified = app.scoreFields('Hà Nội', 'Điểm thẩm định (0–10)').first();
+  const t1 = app.unitResultRow('1 ');
+  await typeOver(page, self, '8,05');
+  await typeOver(page, verified, '0,05');
+  await expect(verified).toHaveValue('0,05');
+  // The verified score counts when there is one.
+  await expect(t1).toContainText('Điểm 0,05/10');
+  await app.undoButton().click();
+  await expect(verified).toHaveValue('');
+  await expect(self).toHaveValue('8,05');
+  await expect(t1).toContainText('Điểm 8,05/10');
+  await app.redoButton().click();
+  await expect(verified).toHaveValue('0,05');
+  await expect(t1).toContainText('Điểm 0,05/10');
+  // Undone right after typing, the field left for the Undo button: it shows the score restored.
+  await typeOver(page, self, '1,00');
+  await expect(self).toHaveValue('1,00');
+  await app.undoButton().click();
+  await expect(self).toHaveValue('8,05');
+});
+
+test('a bonus of 1,5 typed key by key is 1,5 points; text that is not a number stays, with its reason', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['Cần Thơ']);
+  await app.addBonusButton('Cần Thơ').click();
+  const points = app.adjustmentPoints('Cần Thơ', 'Điểm thưởng', 1);
+  await expect(points).toHaveValue('0');
+  await typeOver(page, points, '1,5');
+  await expect(points).toHaveValue('1,5');
+  await expect(app.unitSummary()).toContainText('· 1,50 điểm ·');
+  await expect.poll(async () => (await app.storedUnit('can-tho'))?.adjustments?.[0]?.points).toBe(1.5);
+
+  // Not a number: kept as typed, with why and what the line still counts; the total keeps 1,5.
+  await typeOver(page, points, '1,5x');
+  await expect(points).toHaveValue('1,5x');
+  await expect(points).toHaveAttribute('aria-invalid', 'true');
+  await expect(points).toHaveAccessibleDescription('“1,5x” không phải là số điểm (một số từ 0 trở lên): dòng này vẫn tính 1,5 điểm.');
+  await expect(app.unitSummary()).toContainText('· 1,50 điểm ·');
+  // It stays when the field is left: nothing typed disappears unsaid.
+  await page.keyboard.press('Tab');
+  await expect(points).toHaveValue('1,5x');
+  await expect(points).toHaveAccessibleDescription(/không phải là số điểm/);
+  await typeOver(page, points, '2,25');
+  await expect(points).toHaveValue('2,25');
+  await expect(points).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(app.unitSummary()).toContainText('· 2,25 điểm ·');
+  await page.keyboard.press('Tab');
+  await expect(points).toHaveValue('2,25');
+  // Undo restores the shown points (typing in the field was one step, from 0).
+  await app.undoButton().click();
+  await expect(points).toHaveValue('0');
+  await expect(app.unitSummary()).toContainText('· 0,00 điểm ·');
+
+  await app.setLanguage('en');
+  const pointsEn = app.adjustmentPoints('Cần Thơ', 'Bonus', 1);
+  await typeOver(page, pointsEn, '1.5');
+  await expect(pointsEn).toHaveValue('1.5');
+  await expect(app.unitSummary()).toContainText('· 1.50 points ·');
+  await typeOver(page, pointsEn, 'abc');
+  await expect(pointsEn).toHaveValue('abc');
+  await expect(pointsEn).toHaveAccessibleDescription('“abc” is not a number of points (0 or more): the line still counts 1.5.');
+  await expect(app.unitSummary()).toContainText('· 1.50 points ·');
+  // The language switch shows the stored points in the other format, once the text is a number.
+  await typeOver(page, pointsEn, '0.75');
+  await page.keyboard.press('Tab');
+  await app.setLanguage('vi');
+  await expect(points).toHaveValue('0,75');
+});
+
 test('the field with the focus belongs to a form of its own, which is never sent', async ({ page }) => {
   // Chromium's autofill reads, after each keystroke, every field that no form owns (the 173 of
   // the 5-unit grid: ≈ 10 ms a key); a field with a form of its own is read alone.

@@ -41,6 +41,77 @@ test('changing "> 75%" to "≥ 75%" turns the 1.500 of 2.000 unit to met; a wron
   await expect(app.resultCell('TP HCM', T.t6a)).not.toContainText('Không đạt');
 });
 
+/** Types `text` over what a field holds, one key at a time, as a person does (a field redrawn from
+ * the number read so far turned "5,05" into 55: "5,0" was shown as "5"). */
+async function typeOver(page, field, text) {
+  await field.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await field.pressSequentially(text);
+}
+
+test('a threshold of 5,05% and 12,05 maximum points typed key by key are taken as typed, in both languages', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  // Đà Nẵng reduces its crimes by 5,1%: met at "≥ 5%" and at "≥ 5,05%", not at 55%.
+  await app.type('Đà Nẵng', VI.crimes, BASE, '1000');
+  await app.type('Đà Nẵng', VI.crimes, CUR, '949');
+  const t4 = app.resultCell('Đà Nẵng', T.t4);
+  await expect(t4).toContainText('Điểm 15,00/15');
+
+  await app.openEditor();
+  const threshold = app.editorField('Chỉ tiêu 4 — ngưỡng (%)');
+  const max = app.editorField('Chỉ tiêu 4 — điểm tối đa');
+  await typeOver(page, threshold, '5,05');
+  await expect(threshold).toHaveValue('5,05');
+  await expect(threshold).not.toHaveAttribute('aria-invalid', 'true');
+  await typeOver(page, max, '12,05');
+  await expect(max).toHaveValue('12,05');
+  await page.keyboard.press('Tab');
+  await expect(threshold).toHaveValue('5,05');
+  await expect(max).toHaveValue('12,05');
+
+  await app.overviewButton().click();
+  await expect(app.resultsColumnHeader(T.t4 + 1)).toContainText('≥ 5,05%');
+  await expect(t4).toContainText('Đạt');
+  await expect(t4).not.toContainText('Không đạt');
+  await expect(t4).toContainText('Điểm 12,05/12,05');
+  // 5,00% is below 5,05%.
+  await app.type('Đà Nẵng', VI.crimes, CUR, '950');
+  await expect(t4).toContainText('Không đạt');
+  await expect(t4).toContainText('Điểm 0,00/12,05');
+
+  // Text that is not a number stays as typed, with its reason; the pact keeps the last number.
+  await app.openEditor();
+  await typeOver(page, threshold, '5,0x');
+  await expect(threshold).toHaveValue('5,0x');
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await expect(threshold).toHaveAccessibleDescription('không phải là số');
+  await app.overviewButton().click();
+  await expect(app.resultsColumnHeader(T.t4 + 1)).toContainText('≥ 5%');
+  // Undo takes back the whole edit of the field (5,05 → 5,0x was one step): 5,05 again.
+  await app.undoButton().click();
+  await expect(app.resultsColumnHeader(T.t4 + 1)).toContainText('≥ 5,05%');
+  await app.openEditor();
+  await typeOver(page, threshold, '5,05');
+  await expect(threshold).not.toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Tab');
+
+  await app.setLanguage('en');
+  const thresholdEn = app.editorField('Target 4 — threshold (%)');
+  await expect(thresholdEn).toHaveValue('5.05');
+  await typeOver(page, thresholdEn, '4.95');
+  await expect(thresholdEn).toHaveValue('4.95');
+  await page.keyboard.press('Tab');
+  await app.overviewButton().click();
+  await expect(app.resultsColumnHeader(T.t4 + 1)).toContainText('≥ 4.95%');
+  await expect(app.resultCell('Đà Nẵng', T.t4)).toContainText('Points 12.05/12.05');
+  // Undo shows the restored threshold in the field.
+  await app.undoButton().click();
+  await expect(app.resultsColumnHeader(T.t4 + 1)).toContainText('≥ 5.05%');
+  await app.openEditor();
+  await expect(thresholdEn).toHaveValue('5.05');
+});
+
 test('add a unit, indicators and a target: figures, results and charts follow', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto();

@@ -386,8 +386,31 @@ export class AppPage {
     return this.textbox(`${unitShort} — ${kind} ${n} — lý do`);
   }
 
+  /** The points field of the n-th (1-based) bonus or deduction line of a unit, in either language
+   * (`kind` as shown: "Điểm thưởng", "Bonus"…). */
+  adjustmentPoints(unitShort, kind, n) {
+    return this.textbox(new RegExp(`^${escape(unitShort)} — ${escape(kind)} ${n} — (điểm|points)$`));
+  }
+
+  /** A row of the unit view's table of results, by the start of its target's title ("1 Quán triệt"). */
+  unitResultRow(title) {
+    return this.unitResultsTable().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${escape(title)}`) }) });
+  }
+
+  /** The unit view's line "Hạng … · N điểm · …" / "Rank … · N points · …". */
+  unitSummary() {
+    return this.page.getByText(/^(Hạng|Rank) \S+ · /);
+  }
+
+  /** What a unit's data holds in storage for the pact's main review (manual scores, lines…). */
+  async storedUnit(unitId) {
+    const env = await this.storedEnvelope();
+    const id = env?.doc?.pact?.reviews?.[0]?.id;
+    return env?.doc?.data?.find((r) => r.review === id)?.units?.find((d) => d.unit === unitId);
+  }
+
   addBonusButton(unitShort) {
-    return this.button(`Thêm điểm thưởng — ${unitShort}`);
+    return this.page.getByRole('button', { name: new RegExp(`^(Thêm điểm thưởng|Add bonus) — ${escape(unitShort)}$`) });
   }
 
   /** The remove button of the n-th (1-based) line of a kind ("Điểm thưởng" / "Điểm trừ"). */
