@@ -462,7 +462,7 @@ test('a manual score typed key by key is taken as typed: 0,05, 1,00 and 8,05 (0.
     await page.keyboard.press('Tab');
     await expect(self).toHaveValue(shown);
   }
-  await expect(app.unitSummary()).toContainText('· 8,05 điểm ·');
+  await expect(app.unitSummary()).toContainText('· 8,05 điểm (tạm tính) ·');
 
   await app.setLanguage('en');
   const selfEn = app.scoreFields('HCMC', 'Self score (0–10)').first();
@@ -473,7 +473,7 @@ test('a manual score typed key by key is taken as typed: 0,05, 1,00 and 8,05 (0.
     await expect(t1).toContainText(`Points ${points}/10`);
   }
   await page.keyboard.press('Tab');
-  await expect(app.unitSummary()).toContainText('· 8.05 points ·');
+  await expect(app.unitSummary()).toContainText('· 8.05 points (provisional) ·');
   await app.setLanguage('vi');
   await expect(self).toHaveValue('8,05');
 });
@@ -511,7 +511,7 @@ test('a bonus of 1,5 typed key by key is 1,5 points; text that is not a number s
   await expect(points).toHaveValue('0');
   await typeOver(page, points, '1,5');
   await expect(points).toHaveValue('1,5');
-  await expect(app.unitSummary()).toContainText('· 1,50 điểm ·');
+  await expect(app.unitSummary()).toContainText('· 1,50 điểm (tạm tính) ·');
   await expect.poll(async () => (await app.storedUnit('can-tho'))?.adjustments?.[0]?.points).toBe(1.5);
 
   // Not a number: kept as typed, with why and what the line still counts; the total keeps 1,5.
@@ -519,7 +519,7 @@ test('a bonus of 1,5 typed key by key is 1,5 points; text that is not a number s
   await expect(points).toHaveValue('1,5x');
   await expect(points).toHaveAttribute('aria-invalid', 'true');
   await expect(points).toHaveAccessibleDescription('“1,5x” không phải là số điểm (một số từ 0 trở lên): dòng này vẫn tính 1,5 điểm.');
-  await expect(app.unitSummary()).toContainText('· 1,50 điểm ·');
+  await expect(app.unitSummary()).toContainText('· 1,50 điểm (tạm tính) ·');
   // It stays when the field is left: nothing typed disappears unsaid.
   await page.keyboard.press('Tab');
   await expect(points).toHaveValue('1,5x');
@@ -527,23 +527,23 @@ test('a bonus of 1,5 typed key by key is 1,5 points; text that is not a number s
   await typeOver(page, points, '2,25');
   await expect(points).toHaveValue('2,25');
   await expect(points).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(app.unitSummary()).toContainText('· 2,25 điểm ·');
+  await expect(app.unitSummary()).toContainText('· 2,25 điểm (tạm tính) ·');
   await page.keyboard.press('Tab');
   await expect(points).toHaveValue('2,25');
   // Undo restores the shown points (typing in the field was one step, from 0).
   await app.undoButton().click();
   await expect(points).toHaveValue('0');
-  await expect(app.unitSummary()).toContainText('· 0,00 điểm ·');
+  await expect(app.unitSummary()).toContainText('· 0,00 điểm (tạm tính) ·');
 
   await app.setLanguage('en');
   const pointsEn = app.adjustmentPoints('Cần Thơ', 'Bonus', 1);
   await typeOver(page, pointsEn, '1.5');
   await expect(pointsEn).toHaveValue('1.5');
-  await expect(app.unitSummary()).toContainText('· 1.50 points ·');
+  await expect(app.unitSummary()).toContainText('· 1.50 points (provisional) ·');
   await typeOver(page, pointsEn, 'abc');
   await expect(pointsEn).toHaveValue('abc');
   await expect(pointsEn).toHaveAccessibleDescription('“abc” is not a number of points (0 or more): the line still counts 1.5.');
-  await expect(app.unitSummary()).toContainText('· 1.50 points ·');
+  await expect(app.unitSummary()).toContainText('· 1.50 points (provisional) ·');
   // The language switch shows the stored points in the other format, once the text is a number.
   await typeOver(page, pointsEn, '0.75');
   await page.keyboard.press('Tab');
