@@ -61,6 +61,9 @@ pub struct AppState {
     /// How many values the last paste left out, as they fell outside the grid (0 when all fit):
     /// the grid says so, rather than dropping them silently.
     pub pasted_outside: usize,
+    /// How many lines of the last paste were left out because "find unit" hides the rows they
+    /// would have gone to (a paste fills only the rows shown).
+    pub pasted_hidden_rows: usize,
     undo: VecDeque<Rc<Document>>,
     redo: Vec<Rc<Document>>,
     last_edit: Option<EditKey>,
@@ -142,10 +145,13 @@ pub enum Action {
         /// Line index.
         index: usize,
     },
-    /// Paste a block of cells starting at a grid cell (row = unit index, col = grid column).
+    /// Paste a block of cells starting at a grid cell. Its lines go to the rows shown ("find
+    /// unit" may hide some), in their order, from the focused one: never to a hidden unit.
     Paste {
-        /// First row.
-        row: usize,
+        /// The rows shown: unit indices in the pact, in the order shown.
+        shown: Rc<Vec<usize>>,
+        /// The focused row's position among them.
+        pos: usize,
         /// First column.
         col: usize,
         /// The cells.
@@ -189,6 +195,7 @@ impl AppState {
             view: View::Main,
             revision: 0,
             pasted_outside: 0,
+            pasted_hidden_rows: 0,
             undo: VecDeque::new(),
             redo: Vec::new(),
             last_edit: None,
@@ -277,15 +284,32 @@ impl AppState {
         self.revision += 1;
     }
 
-    fn paste(&mut self, row: usize, col: usize, cells: &[Vec<String>]) {
+    /// Pastes `cells` from column `col` of the row at `pos` among the rows `shown`, line by line
+    /// into the rows shown after it. Values past the last column, or past the last unit when every
+    /// unit is shown, are counted in `pasted_outside`; lines past the last row shown while "find
+    /// unit" hides some units are counted in `pasted_hidden_rows` (they would otherwise go to units
+    /// the person cannot see).
+    fn paste(&mut self, shown: &[usize], pos: usize, col: usize, cells: &[Vec<String>]) {
         let lang = self.lang;
         let columns = grid::columns(&self.doc.pact);
-        let units: Vec<String> = self.doc.pact.units.iter().map(|u| u.id.clone()).collect();
+        let all: Vec<String> = self.doc.pact.units.iter().map(|u| u.id.clone()).collect();
+        let units: Vec<String> = shown.iter().filter_map(|&i| all.get(i).cloned()).collect();
         let review = self.review.clone();
-        self.pasted_outside = grid::outside(cells, row, col, units.len(), columns.len());
+        let fits = units.len().saturating_sub(pos).min(cells.len());
+        let (within, past) = cells.split_at(fits);
+        if units.len() < all.len() {
+            self.pasted_outside = grid::outside(within, pos, col, units.len(), columns.len());
+            self.pasted_hidden_rows = past
+                .iter()
+                .filter(|line| line.iter().any(|t| !t.trim().is_empty()))
+                .count();
+        } else {
+            self.pasted_outside = grid::outside(cells, pos, col, units.len(), columns.len());
+            self.pasted_hidden_rows = 0;
+        }
         self.edit(None, |doc| {
-            for (r, line) in cells.iter().enumerate() {
-                let Some(unit) = units.get(row + r) else {
+            for (r, line) in within.iter().enumerate() {
+                let Some(unit) = units.get(pos + r) else {
                     break;
                 };
                 for (c, text) in line.iter().enumerate() {
@@ -448,7 +472,12 @@ impl Reducible for AppState {
                     lines.remove(index);
                 }
             }),
-            Action::Paste { row, col, cells } => s.paste(row, col, &cells),
+            Action::Paste {
+                shown,
+                pos,
+                col,
+                cells,
+            } => s.paste(&shown, pos, col, &cells),
             Action::Replace(doc) => {
                 s.edit(None, |d| *d = (*doc).clone());
                 s.settle();
@@ -645,8 +674,10 @@ mod tests {
             .iter()
             .position(|c| c.indicator == "fires" && c.period == PeriodKind::Current)
             .unwrap_or_default();
+        let shown = every_unit(&s);
         let s = s.reduce(Action::SetLang(Lang::Vi)).reduce(Action::Paste {
-            row: 0,
+            shown,
+            pos: 0,
             col,
             cells: grid::parse_tsv("2,000\t3.000\n"),
         });
@@ -658,6 +689,11 @@ mod tests {
             entry(&s, "ha-noi", "fires", PeriodKind::Baseline),
             Entry::int(3000)
         );
+    }
+
+    /// Every unit, as the grid shows them when "find unit" is blank.
+    fn every_unit(s: &AppState) -> Rc<Vec<usize>> {
+        Rc::new((0..s.doc.pact.units.len()).collect())
     }
 
     #[test]
@@ -709,8 +745,10 @@ mod tests {
     #[test]
     fn paste_fills_from_the_selected_cell_and_stops_at_the_edges() {
         let cells = grid::parse_tsv("1.840\t1.916\n4.422\t4.773\n1\t2\n3\t4\n5\t6\n7\t8\n");
-        let s = state().reduce(Action::Paste {
-            row: 0,
+        let s = state();
+        let s = s.clone().reduce(Action::Paste {
+            shown: every_unit(&s),
+            pos: 0,
             col: 0,
             cells,
         });
@@ -728,12 +766,93 @@ mod tests {
         );
         // The sixth line has no unit: its two values are left out, and counted.
         assert_eq!(s.pasted_outside, 2);
+        assert_eq!(s.pasted_hidden_rows, 0);
         // One paste is one undo step.
         let s = s.reduce(Action::Undo);
         assert_eq!(
             entry(&s, "ha-noi", "crimes_social_order", PeriodKind::Current),
             Entry::Missing
         );
+    }
+
+    #[test]
+    fn a_paste_while_find_unit_hides_units_fills_only_the_units_shown() {
+        // Units: 0 Hà Nội, 1 TP HCM, 2 Đà Nẵng, 3 Hải Phòng, 4 Cần Thơ.
+        let col = |s: &AppState, period| {
+            grid::columns(&s.doc.pact)
+                .iter()
+                .position(|c| c.indicator == "fires" && c.period == period)
+                .unwrap_or_default()
+        };
+        let s = state();
+        // Only Đà Nẵng shown: the second line would go to Hải Phòng, hidden, and is left out.
+        let s = s.clone().reduce(Action::Paste {
+            shown: Rc::new(vec![2]),
+            pos: 0,
+            col: col(&s, PeriodKind::Current),
+            cells: grid::parse_tsv("100\t120\r\n200\t210"),
+        });
+        assert_eq!(
+            entry(&s, "da-nang", "fires", PeriodKind::Current),
+            Entry::int(100)
+        );
+        assert_eq!(
+            entry(&s, "da-nang", "fires", PeriodKind::Baseline),
+            Entry::int(120)
+        );
+        assert!(entry(&s, "hai-phong", "fires", PeriodKind::Current).is_missing());
+        assert!(entry(&s, "hai-phong", "fires", PeriodKind::Baseline).is_missing());
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 0));
+        // Hà Nội and Hải Phòng shown: the lines go to them in that order, TP HCM is skipped;
+        // an empty line loses nothing, and a value past the last column is counted as before.
+        let last = grid::columns(&s.doc.pact).len() - 1;
+        let s = s.clone().reduce(Action::Paste {
+            shown: Rc::new(vec![0, 3]),
+            pos: 0,
+            col: last,
+            cells: grid::parse_tsv("1\t9\n3\n\t\n5\n"),
+        });
+        let ind = grid::columns(&s.doc.pact)[last].clone();
+        assert_eq!(
+            entry(&s, "ha-noi", &ind.indicator, ind.period),
+            Entry::int(1)
+        );
+        assert_eq!(
+            entry(&s, "hai-phong", &ind.indicator, ind.period),
+            Entry::int(3)
+        );
+        assert!(entry(&s, "tp-hcm", &ind.indicator, ind.period).is_missing());
+        assert!(entry(&s, "can-tho", &ind.indicator, ind.period).is_missing());
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 1));
+        // From the second row shown; with every unit shown, the bottom edge counts values.
+        let s = s.clone().reduce(Action::Paste {
+            shown: Rc::new(vec![0, 3]),
+            pos: 1,
+            col: col(&s, PeriodKind::Current),
+            cells: grid::parse_tsv("7\n8\n"),
+        });
+        assert_eq!(
+            entry(&s, "hai-phong", "fires", PeriodKind::Current),
+            Entry::int(7)
+        );
+        assert!(entry(&s, "can-tho", "fires", PeriodKind::Current).is_missing());
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 0));
+        let s = s.clone().reduce(Action::Paste {
+            shown: every_unit(&s),
+            pos: 4,
+            col: col(&s, PeriodKind::Current),
+            cells: grid::parse_tsv("7\n8\n"),
+        });
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (0, 1));
+        // A position past the rows shown writes nothing.
+        let before = s.doc.clone();
+        let s = s.reduce(Action::Paste {
+            shown: Rc::new(vec![1]),
+            pos: 3,
+            col: 0,
+            cells: grid::parse_tsv("1\n"),
+        });
+        assert_eq!(s.doc, before);
     }
 
     #[test]

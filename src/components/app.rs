@@ -930,7 +930,7 @@ pub fn app() -> Html {
                         <section aria-labelledby="h-figures" class="no-print">
                             <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
                             if *settled {
-                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} pasted_outside={state.pasted_outside} dispatch={dispatch.clone()} />
+                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} pasted_outside={state.pasted_outside} pasted_hidden_rows={state.pasted_hidden_rows} dispatch={dispatch.clone()} />
                             }
                         </section>
                         <div class="no-print">

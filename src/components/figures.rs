@@ -10,7 +10,9 @@
 //! A long grid is windowed ([`WindowedTable`]): moving to a unit whose row is not rendered
 //! scrolls it into view and renders it first, then focuses the cell; Tab from a row's last cell
 //! and Shift+Tab from its first go on to the next and previous unit the same way. Moves follow
-//! the rows shown (the "find unit" filter may hide some); a paste follows the pact's unit order.
+//! the rows shown (the "find unit" filter may hide some), and so does a paste: its lines go to the
+//! rows shown, in their order, never to a hidden unit; the lines past the last row shown are not
+//! pasted, and the line above the grid says how many and why.
 
 use crate::components::app::Snapshot;
 use crate::components::windowed::{WindowControl, WindowedTable};
@@ -52,6 +54,8 @@ pub struct CellProps {
     /// Moves focus one step from (position, column), bringing the row into view first; false
     /// when there is no such cell.
     pub onmove: Callback<(usize, usize, Step), bool>,
+    /// Pastes a block at (position, column) into the rows shown.
+    pub onpaste: Callback<(usize, usize, Vec<Vec<String>>)>,
     /// Unit id.
     pub unit: AttrValue,
     /// Indicator id.
@@ -181,7 +185,7 @@ pub fn figure_cell(p: &CellProps) -> Html {
         })
     };
     let onpaste = {
-        let (d, row, col) = (p.dispatch.clone(), p.row, p.col);
+        let (paste, pos, col) = (p.onpaste.clone(), p.pos, p.col);
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
@@ -194,11 +198,7 @@ pub fn figure_cell(p: &CellProps) -> Html {
             };
             if text.contains('\t') || text.trim_end().contains('\n') {
                 e.prevent_default();
-                d.dispatch(Action::Paste {
-                    row,
-                    col,
-                    cells: grid::parse_tsv(&text),
-                });
+                paste.emit((pos, col, grid::parse_tsv(&text)));
             }
         })
     };
@@ -233,6 +233,8 @@ pub struct FiguresProps {
     pub shown: Rc<Vec<usize>>,
     /// How many values the last paste left out (outside the grid).
     pub pasted_outside: usize,
+    /// How many lines the last paste left out because "find unit" hides the rows they would go to.
+    pub pasted_hidden_rows: usize,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -246,6 +248,7 @@ impl PartialEq for FiguresProps {
             && self.review == other.review
             && self.lang == other.lang
             && self.pasted_outside == other.pasted_outside
+            && self.pasted_hidden_rows == other.pasted_hidden_rows
             && Rc::ptr_eq(&self.shown, &other.shown)
             && self.dispatch == other.dispatch
     }
@@ -345,6 +348,22 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             },
         )
     };
+    // A block pasted into a cell goes to the rows shown from that cell's row on (the same callback
+    // for as long as the grid is mounted, like `onmove`).
+    let onpaste = {
+        let (shown_now, dispatch) = (shown_now.clone(), p.dispatch.clone());
+        use_callback(
+            (),
+            move |(pos, col, cells): (usize, usize, Vec<Vec<String>>), _| {
+                dispatch.dispatch(Action::Paste {
+                    shown: shown_now.borrow().clone(),
+                    pos,
+                    col,
+                    cells,
+                })
+            },
+        )
+    };
     let row = {
         let (doc, shown, cols, cross, review, dispatch) = (
             p.doc.clone(),
@@ -372,7 +391,7 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
                     unit={AttrValue::from(u.id.clone())}
                     name={AttrValue::from(u.short_name.get(lang).to_string())}
                     data={data} issues={issues} columns={cols.clone()} lang={lang}
-                    onmove={onmove.clone()} dispatch={dispatch.clone()} />
+                    onmove={onmove.clone()} onpaste={onpaste.clone()} dispatch={dispatch.clone()} />
             }
         })
     };
@@ -418,9 +437,25 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             },
         )
     });
+    let rows = p.pasted_hidden_rows;
+    let hidden_note = (rows > 0).then(|| {
+        let count = thidua_core::i18n::format_count(rows as i128, lang);
+        trf(
+            lang,
+            format!("{count} dòng không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện."),
+            if rows == 1 {
+                "1 row was not pasted: “Find unit” hides the other units, and a paste fills only the units shown.".to_string()
+            } else {
+                format!("{count} rows were not pasted: “Find unit” hides the other units, and a paste fills only the units shown.")
+            },
+        )
+    });
     html! {
         <>
-        <p class="paste-note" aria-live="polite">{paste_note}</p>
+        <p class="paste-note" aria-live="polite">
+            if let Some(note) = hidden_note { <span>{note}</span>{" "} }
+            if let Some(note) = paste_note { <span>{note}</span> }
+        </p>
         <WindowedTable class={classes!("grid")} region_class={classes!("grid-wrap")}
             caption_id="grid-caption"
             caption={html! {tr(lang, "Số liệu các đơn vị (để trống = chưa có số liệu)", "Units' figures (blank = no data)")}}
@@ -467,6 +502,8 @@ pub struct GridRowProps {
     pub lang: Lang,
     /// Moves focus between cells (see [`CellProps::onmove`]).
     pub onmove: Callback<(usize, usize, Step), bool>,
+    /// Pastes a block (see [`CellProps::onpaste`]).
+    pub onpaste: Callback<(usize, usize, Vec<Vec<String>>)>,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -484,7 +521,7 @@ pub fn grid_row(p: &GridRowProps) -> Html {
                     p.issues.iter().find(|(ind, _)| ind.as_str() == c.indicator.as_str()).map(|(_, m)| AttrValue::from(m.clone()))
                 } else { None };
                 html! {
-                    <FigureCell row={p.row} pos={p.pos} col={col} onmove={p.onmove.clone()}
+                    <FigureCell row={p.row} pos={p.pos} col={col} onmove={p.onmove.clone()} onpaste={p.onpaste.clone()}
                         unit={p.unit.clone()}
                         indicator={c.indicator.clone()} period={c.period}
                         entry={entry} kind={c.kind}
