@@ -41,6 +41,33 @@ enum EditKey {
     Pact(String),
 }
 
+/// Where an edit was made, kept with its undo step so that undoing or redoing it can show it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Place {
+    /// The review whose data it changed (none for the pact itself or the whole document).
+    review: Option<String>,
+    /// The figure it changed (the first one of a paste): unit, indicator, period.
+    figure: Option<(String, String, PeriodKind)>,
+}
+
+/// One step of the undo or redo history: the document to go back to, and where the edit was.
+#[derive(Clone, Debug, PartialEq)]
+struct Step {
+    doc: Rc<Document>,
+    place: Place,
+}
+
+/// What the last undo or redo changed, so that the app brings it into view and says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undone {
+    /// A redo (otherwise an undo).
+    pub redo: bool,
+    /// The review it changed, when that was not the review shown: it is shown now.
+    pub switched_to: Option<String>,
+    /// The grid cell it changed (unit index in the pact, grid column), when it changed a figure.
+    pub cell: Option<(usize, usize)>,
+}
+
 /// The whole app state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -64,8 +91,11 @@ pub struct AppState {
     /// How many lines of the last paste were left out because "find unit" hides the rows they
     /// would have gone to (a paste fills only the rows shown).
     pub pasted_hidden_rows: usize,
-    undo: VecDeque<Rc<Document>>,
-    redo: Vec<Rc<Document>>,
+    /// What the last action, when it was an undo or a redo, changed (cleared by the next action
+    /// but a change of language).
+    pub undone: Option<Undone>,
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
     last_edit: Option<EditKey>,
 }
 
@@ -196,6 +226,7 @@ impl AppState {
             revision: 0,
             pasted_outside: 0,
             pasted_hidden_rows: 0,
+            undone: None,
             undo: VecDeque::new(),
             redo: Vec::new(),
             last_edit: None,
@@ -265,15 +296,27 @@ impl AppState {
         !self.redo.is_empty()
     }
 
-    /// Applies an edit of the document, recording undo (one step per field being typed in).
-    fn edit(&mut self, key: Option<EditKey>, f: impl FnOnce(&mut Document)) {
+    /// An edit of the review shown's data (not of one figure).
+    fn in_review(&self) -> Place {
+        Place {
+            review: Some(self.review.clone()),
+            figure: None,
+        }
+    }
+
+    /// Applies an edit of the document, recording undo (one step per field being typed in) with
+    /// where the edit was.
+    fn edit(&mut self, key: Option<EditKey>, place: Place, f: impl FnOnce(&mut Document)) {
         let mut doc = (*self.doc).clone();
         f(&mut doc);
         if doc == *self.doc {
             return;
         }
         if key.is_none() || key != self.last_edit {
-            self.undo.push_back(self.doc.clone());
+            self.undo.push_back(Step {
+                doc: self.doc.clone(),
+                place,
+            });
             if self.undo.len() > UNDO_LIMIT {
                 self.undo.pop_front();
             }
@@ -307,7 +350,14 @@ impl AppState {
             self.pasted_outside = grid::outside(cells, pos, col, units.len(), columns.len());
             self.pasted_hidden_rows = 0;
         }
-        self.edit(None, |doc| {
+        let place = Place {
+            review: Some(review.clone()),
+            figure: units
+                .get(pos)
+                .zip(columns.get(col))
+                .map(|(u, c)| (u.clone(), c.indicator.clone(), c.period)),
+        };
+        self.edit(None, place, |doc| {
             for (r, line) in within.iter().enumerate() {
                 let Some(unit) = units.get(pos + r) else {
                     break;
@@ -326,6 +376,35 @@ impl AppState {
                     );
                 }
             }
+        });
+    }
+}
+
+impl AppState {
+    /// After an undo or a redo of an edit made at `place`: the review it changed is shown (so
+    /// that the change is seen, not made out of sight), and what was done is kept in `undone`.
+    fn went_back_to(&mut self, place: &Place, redo: bool) {
+        self.revision += 1;
+        self.last_edit = None;
+        let mut switched_to = None;
+        if let Some(review) = &place.review {
+            if *review != self.review && self.doc.pact.review(review).is_some() {
+                self.review = review.clone();
+                switched_to = Some(review.clone());
+            }
+        }
+        self.settle();
+        let cell = place.figure.as_ref().and_then(|(unit, indicator, period)| {
+            let row = self.doc.pact.units.iter().position(|u| &u.id == unit)?;
+            let col = grid::columns(&self.doc.pact)
+                .iter()
+                .position(|c| &c.indicator == indicator && c.period == *period)?;
+            Some((row, col))
+        });
+        self.undone = Some(Undone {
+            redo,
+            switched_to,
+            cell,
         });
     }
 }
@@ -349,6 +428,10 @@ impl Reducible for AppState {
         let mut s = (*self).clone();
         let lang = s.lang;
         let review = s.review.clone();
+        let here = s.in_review();
+        if !matches!(action, Action::SetLang(_)) {
+            s.undone = None;
+        }
         match action {
             Action::SetLang(l) => s.lang = l,
             Action::SetView(v) => s.view = v,
@@ -365,7 +448,11 @@ impl Reducible for AppState {
                 text,
             } => {
                 let key = EditKey::Figure(unit.clone(), indicator.clone(), period);
-                s.edit(Some(key), |doc| {
+                let place = Place {
+                    review: Some(review.clone()),
+                    figure: Some((unit.clone(), indicator.clone(), period)),
+                };
+                s.edit(Some(key), place, |doc| {
                     let Some(kind) = doc.pact.indicator(&indicator).map(|i| i.kind) else {
                         return;
                     };
@@ -387,7 +474,7 @@ impl Reducible for AppState {
                 text,
             } => {
                 let key = EditKey::Manual(unit.clone(), target.clone(), which);
-                s.edit(Some(key), |doc| {
+                s.edit(Some(key), here, |doc| {
                     let m = score_entry(doc, &review, &unit, &target);
                     let entry = Entry::from_input(&text, lang);
                     match which {
@@ -406,7 +493,7 @@ impl Reducible for AppState {
                 text,
             } => {
                 let key = EditKey::Remark(unit.clone(), target.clone(), which);
-                s.edit(Some(key), |doc| {
+                s.edit(Some(key), here, |doc| {
                     let m = score_entry(doc, &review, &unit, &target);
                     match which {
                         ScoreKind::SelfScore => m.self_remark = text,
@@ -417,7 +504,7 @@ impl Reducible for AppState {
                     }
                 });
             }
-            Action::AddAdjustment { unit, kind, rule } => s.edit(None, |doc| {
+            Action::AddAdjustment { unit, kind, rule } => s.edit(None, here, |doc| {
                 let found = rule
                     .as_ref()
                     .and_then(|id| doc.pact.adjustments.rules.iter().find(|r| &r.id == id))
@@ -440,7 +527,7 @@ impl Reducible for AppState {
             }),
             Action::SetAdjustmentReason { unit, index, text } => {
                 let key = EditKey::AdjustmentReason(unit.clone(), index);
-                s.edit(Some(key), |doc| {
+                s.edit(Some(key), here, |doc| {
                     if let Some(a) = doc
                         .unit_data_in_mut(&review, &unit)
                         .adjustments
@@ -454,7 +541,7 @@ impl Reducible for AppState {
                 if let Ok(points) = parse_number(&text, lang) {
                     if !points.is_negative() {
                         let key = EditKey::AdjustmentPoints(unit.clone(), index);
-                        s.edit(Some(key), |doc| {
+                        s.edit(Some(key), here, |doc| {
                             if let Some(a) = doc
                                 .unit_data_in_mut(&review, &unit)
                                 .adjustments
@@ -466,7 +553,7 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::RemoveAdjustment { unit, index } => s.edit(None, |doc| {
+            Action::RemoveAdjustment { unit, index } => s.edit(None, here, |doc| {
                 let lines = &mut doc.unit_data_in_mut(&review, &unit).adjustments;
                 if index < lines.len() {
                     lines.remove(index);
@@ -479,7 +566,7 @@ impl Reducible for AppState {
                 cells,
             } => s.paste(&shown, pos, col, &cells),
             Action::Replace(doc) => {
-                s.edit(None, |d| *d = (*doc).clone());
+                s.edit(None, Place::default(), |d| *d = (*doc).clone());
                 s.settle();
             }
             Action::External(doc, others, active) => {
@@ -493,7 +580,9 @@ impl Reducible for AppState {
                 }
             }
             Action::EditPact { key, doc } => {
-                s.edit(Some(EditKey::Pact(key)), |d| *d = (*doc).clone());
+                s.edit(Some(EditKey::Pact(key)), Place::default(), |d| {
+                    *d = (*doc).clone()
+                });
                 s.settle();
             }
             Action::OpenPact(i) => {
@@ -531,19 +620,23 @@ impl Reducible for AppState {
                 }
             }
             Action::Undo => {
-                if let Some(prev) = s.undo.pop_back() {
-                    s.redo.push(std::mem::replace(&mut s.doc, prev));
-                    s.revision += 1;
-                    s.last_edit = None;
-                    s.settle();
+                if let Some(Step { doc, place }) = s.undo.pop_back() {
+                    let doc = std::mem::replace(&mut s.doc, doc);
+                    s.redo.push(Step {
+                        doc,
+                        place: place.clone(),
+                    });
+                    s.went_back_to(&place, false);
                 }
             }
             Action::Redo => {
-                if let Some(next) = s.redo.pop() {
-                    s.undo.push_back(std::mem::replace(&mut s.doc, next));
-                    s.revision += 1;
-                    s.last_edit = None;
-                    s.settle();
+                if let Some(Step { doc, place }) = s.redo.pop() {
+                    let doc = std::mem::replace(&mut s.doc, doc);
+                    s.undo.push_back(Step {
+                        doc,
+                        place: place.clone(),
+                    });
+                    s.went_back_to(&place, true);
                 }
             }
         }
@@ -853,6 +946,63 @@ mod tests {
             cells: grid::parse_tsv("1\n"),
         });
         assert_eq!(s.doc, before);
+    }
+
+    #[test]
+    fn undo_of_an_edit_in_another_review_shows_that_review() {
+        let s = state()
+            .reduce(fig("ha-noi", "fires", PeriodKind::Current, "123"))
+            .reduce(Action::SetReview("6-thang-2023".into()));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.review, "nam-2023");
+        assert!(fires(&s).is_missing());
+        let col = grid::columns(&s.doc.pact)
+            .iter()
+            .position(|c| c.indicator == "fires" && c.period == PeriodKind::Current);
+        assert_eq!(
+            s.undone,
+            Some(Undone {
+                redo: false,
+                switched_to: Some("nam-2023".into()),
+                cell: col.map(|c| (0, c)),
+            })
+        );
+        // A change of language keeps what undo said; anything else clears it.
+        let s = s.reduce(Action::SetLang(Lang::En));
+        assert!(s.undone.is_some());
+        let s = s.reduce(Action::SetReview("6-thang-2023".into()));
+        assert_eq!(s.undone, None);
+        // Redo goes back to that review too.
+        let s = s.reduce(Action::Redo);
+        assert_eq!(s.review, "nam-2023");
+        assert_eq!(fires(&s), Entry::int(123));
+        assert_eq!(
+            s.undone.as_ref().map(|u| (u.redo, u.switched_to.clone())),
+            Some((true, Some("nam-2023".into())))
+        );
+        // In the review shown, nothing switches.
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.review, "nam-2023");
+        assert_eq!(s.undone.as_ref().and_then(|u| u.switched_to.clone()), None);
+        // An edit of the pact belongs to no review: undoing it switches nothing.
+        let mut renamed = (*s.doc).clone();
+        renamed.pact.units[0].name.vi = "A".into();
+        let s = s
+            .reduce(Action::EditPact {
+                key: "units[0].name.vi".into(),
+                doc: Rc::new(renamed),
+            })
+            .reduce(Action::SetReview("6-thang-2023".into()))
+            .reduce(Action::Undo);
+        assert_eq!(s.review, "6-thang-2023");
+        assert_eq!(
+            s.undone,
+            Some(Undone {
+                redo: false,
+                switched_to: None,
+                cell: None,
+            })
+        );
     }
 
     #[test]

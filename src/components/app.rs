@@ -858,6 +858,28 @@ pub fn app() -> Html {
             "Cannot save: kept in this session only",
         ),
     };
+    // An undo or redo of a change made in another review than the one shown switched to it (see
+    // `AppState::undone`): said beside the buttons, so that it is not a surprise.
+    let history_note = state
+        .undone
+        .as_ref()
+        .and_then(|u| {
+            let name = pact.review(u.switched_to.as_deref()?)?.name.get(lang);
+            Some(if u.redo {
+                trf(
+                    lang,
+                    format!("Đã làm lại một thay đổi của kỳ “{name}”, nên kỳ này được hiển thị."),
+                    format!("Redid a change of “{name}”, so that review is shown now."),
+                )
+            } else {
+                trf(
+                    lang,
+                    format!("Đã hoàn tác một thay đổi của kỳ “{name}”, nên kỳ này được hiển thị."),
+                    format!("Undid a change of “{name}”, so that review is shown now."),
+                )
+            })
+        })
+        .unwrap_or_default();
     let period = thidua_core::i18n::format_period;
     html! {
             <ContextProvider<Snapshot> context={Snapshot(snapshot)}>
@@ -894,7 +916,8 @@ pub fn app() -> Html {
                 reviews={pact.reviews.iter().map(|r| (r.id.clone(), r.name.get(lang).to_string())).collect::<Vec<_>>()}
                 review={AttrValue::from(state.review.clone())} view={state.view.clone()}
                 pacts={state.pacts().iter().map(|d| d.pact.title.get(lang).to_string()).collect::<Vec<_>>()} active={state.active}
-                dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)} />
+                dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)}
+                history_note={AttrValue::from(history_note)} />
             // The form of the field with the focus (`browser::own_focused_field`); never sent.
             <form id={browser::EDIT_FORM} hidden=true
                 onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}></form>

@@ -18,6 +18,9 @@ pub struct ToolbarProps {
     pub dispatch: UseReducerDispatcher<AppState>,
     /// The save state, in words.
     pub save_label: AttrValue,
+    /// What the last undo or redo did out of sight (it showed another review), in words; empty
+    /// otherwise.
+    pub history_note: AttrValue,
     /// The pact's reviews: (id, name).
     pub reviews: Vec<(String, String)>,
     /// The current review.
@@ -85,6 +88,9 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 aria-keyshortcuts="Control+Z">{tr(lang, "Hoàn tác", "Undo")}</button>
             <button type="button" disabled={!p.can_redo} onclick={act(Action::Redo)}
                 aria-keyshortcuts="Control+Y">{tr(lang, "Làm lại", "Redo")}</button>
+            // A live region, always in the page so that what it comes to say is announced (not
+            // a second role "status": the save state is the page's status).
+            <span class="history-note" aria-live="polite">{p.history_note.clone()}</span>
             <span class="save-state" role="status">{p.save_label.clone()}</span>
         </div>
     }
