@@ -375,8 +375,12 @@ pub fn app() -> Html {
         use_effect_with((), move |_| refresh());
     }
 
+    // The grid cell that Control+Z or Control+Y was pressed in: the focus goes back to the grid
+    // once the undo or redo is rendered (see below).
+    let refocus = use_mut_ref(|| None::<String>);
     // Flush on page hide; follow other tabs; language; shortcuts; updates.
     {
+        let refocus = refocus.clone();
         let update_ready = update_ready.clone();
         let (save_now, session, banner, dispatch, save_state, refresh_backups) = (
             save_now.clone(),
@@ -426,11 +430,29 @@ pub fn app() -> Html {
                                 "y" => Some(Action::Redo),
                                 _ => None,
                             };
-                            if let Some(a) = action {
-                                e.prevent_default();
-                                browser::blur_active();
-                                d.dispatch(a);
+                            let Some(a) = action else {
+                                return;
+                            };
+                            let focused = browser::focused();
+                            let cell = focused
+                                .as_ref()
+                                .map(|el| el.id())
+                                .filter(|id| super::figures::is_cell_id(id));
+                            // In a text box that is not a figure cell (find unit, the pact
+                            // editor, a dialog), the keys undo and redo that box's own text, as
+                            // anywhere else: the last figure, typed elsewhere, is not its business.
+                            if cell.is_none() && focused.as_ref().is_some_and(browser::edits_text) {
+                                return;
                             }
+                            e.prevent_default();
+                            if let Some(cell) = cell {
+                                // The cell is left, so that it shows the stored value again (not
+                                // the text typed), and entered again once the undo is rendered:
+                                // the keyboard user keeps their place (see the effect below).
+                                browser::blur_active();
+                                *refocus.borrow_mut() = Some(cell);
+                            }
+                            d.dispatch(a);
                         },
                     ));
                 }
@@ -661,6 +683,26 @@ pub fn app() -> Html {
                             View::Pact => "h-pact",
                         });
                     }
+                }
+            }
+        });
+    }
+    // After Control+Z or Control+Y in a grid cell, the focus goes back to the grid once the
+    // change is rendered: to the cell that the undo or redo changed when it is rendered (the
+    // change is seen, and typing goes on there), otherwise to the cell the keys were pressed in.
+    // Before, it was left on <body>, and a keyboard user had to find their place again from the
+    // top of the page.
+    {
+        let (refocus, undone) = (refocus.clone(), state.undone.clone());
+        use_effect(move || {
+            let from = refocus.borrow_mut().take();
+            if let Some(from) = from {
+                let changed = undone
+                    .and_then(|u| u.cell)
+                    .map(|(row, col)| super::figures::cell_id(row, col));
+                // Last, the grid's heading: an undone edit of the pact may have taken the cell.
+                if !changed.is_some_and(|id| browser::focus_id(&id)) && !browser::focus_id(&from) {
+                    browser::focus_id("h-figures");
                 }
             }
         });

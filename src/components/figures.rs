@@ -30,12 +30,22 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+/// The id of the grid cell of unit `row` (its index in the pact) and column `col`.
+pub fn cell_id(row: usize, col: usize) -> String {
+    format!("cell-{row}-{col}")
+}
+
+/// Whether an element id is a grid cell's.
+pub fn is_cell_id(id: &str) -> bool {
+    id.starts_with("cell-")
+}
+
 /// Moves focus to the grid cell of unit `row` (its index in the pact) and column `col`, if it is
 /// rendered.
 fn focus_cell(row: usize, col: usize) {
     let el = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("cell-{row}-{col}")))
+        .and_then(|d| d.get_element_by_id(&cell_id(row, col)))
         .and_then(|e| e.dyn_into::<HtmlElement>().ok());
     if let Some(el) = el {
         let _ = el.focus();
@@ -204,7 +214,7 @@ pub fn figure_cell(p: &CellProps) -> Html {
     };
     html! {
         <td class={classes!("cell", issue.is_some().then_some("invalid"))}>
-            <input id={format!("cell-{}-{}", p.row, p.col)} type="text" inputmode="decimal"
+            <input id={cell_id(p.row, p.col)} type="text" inputmode="decimal"
                 autocomplete="off" spellcheck="false"
                 aria-label={p.label.clone()}
                 aria-invalid={issue.is_some().then_some("true")}
