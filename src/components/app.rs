@@ -9,7 +9,7 @@ use super::figures::FiguresGrid;
 use super::pact_editor::PactEditor;
 use super::print::PrintBlock;
 use super::results::{Ranking, ResultsMatrix};
-use super::toolbar::Toolbar;
+use super::toolbar::{Toolbar, REDO_BUTTON, UNDO_BUTTON};
 use super::unit_detail::UnitDetail;
 use super::unit_search::UnitSearch;
 use crate::charts::model::ranking_chart;
@@ -692,9 +692,22 @@ pub fn app() -> Html {
     // change is seen, and typing goes on there), otherwise to the cell the keys were pressed in.
     // Before, it was left on <body>, and a keyboard user had to find their place again from the
     // top of the page.
+    // Undoing the last step disables the toolbar's Undo (and redoing the last, Redo): the focus
+    // would drop to the page. It goes to the other button, which that step has just enabled, as
+    // the editor's move buttons do at an edge.
     {
         let (refocus, undone) = (refocus.clone(), state.undone.clone());
+        let (can_undo, can_redo) = (state.can_undo(), state.can_redo());
         use_effect(move || {
+            match browser::focused().map(|el| el.id()).as_deref() {
+                Some(UNDO_BUTTON) if !can_undo && can_redo => {
+                    browser::focus_id(REDO_BUTTON);
+                }
+                Some(REDO_BUTTON) if !can_redo && can_undo => {
+                    browser::focus_id(UNDO_BUTTON);
+                }
+                _ => {}
+            }
             let from = refocus.borrow_mut().take();
             if let Some(from) = from {
                 let changed = undone
@@ -907,19 +920,16 @@ pub fn app() -> Html {
         .as_ref()
         .and_then(|u| {
             let name = pact.review(u.switched_to.as_deref()?)?.name.get(lang);
-            Some(if u.redo {
-                trf(
-                    lang,
-                    format!("Đã làm lại một thay đổi của kỳ “{name}”, nên kỳ này được hiển thị."),
-                    format!("Redid a change of “{name}”, so that review is shown now."),
-                )
+            let (vi, en) = if u.redo {
+                ("làm lại", "Redid")
             } else {
-                trf(
-                    lang,
-                    format!("Đã hoàn tác một thay đổi của kỳ “{name}”, nên kỳ này được hiển thị."),
-                    format!("Undid a change of “{name}”, so that review is shown now."),
-                )
-            })
+                ("hoàn tác", "Undid")
+            };
+            Some(trf(
+                lang,
+                format!("Đã {vi} một thay đổi của kỳ “{name}”, nên kỳ này được hiển thị."),
+                format!("{en} a change of “{name}”, so that review is shown now."),
+            ))
         })
         .unwrap_or_default();
     let period = thidua_core::i18n::format_period;

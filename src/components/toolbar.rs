@@ -1,6 +1,5 @@
 //! The toolbar: language, undo and redo, and the save state.
 
-use crate::browser;
 use crate::state::{Action, AppState, View};
 use crate::ui::tr;
 use thidua_core::Lang;
@@ -34,29 +33,15 @@ pub struct ToolbarProps {
     pub active: usize,
 }
 
-/// Ids of the undo and redo buttons.
-const UNDO: &str = "undo-button";
-const REDO: &str = "redo-button";
+/// Ids of the undo and redo buttons (the app keeps the focus on them: see `app`).
+pub const UNDO_BUTTON: &str = "undo-button";
+/// See [`UNDO_BUTTON`].
+pub const REDO_BUTTON: &str = "redo-button";
 
 /// The toolbar.
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
     let lang = p.lang;
-    // Undoing the last step disables Undo (and redoing the last, Redo): the focus would drop to
-    // the page. It goes to the other button, which that step has just enabled, as the editor's
-    // move buttons do at an edge.
-    use_effect_with(
-        (p.can_undo, p.can_redo),
-        |&(can_undo, can_redo)| match browser::focused().map(|el| el.id()).as_deref() {
-            Some(UNDO) if !can_undo && can_redo => {
-                browser::focus_id(REDO);
-            }
-            Some(REDO) if !can_redo && can_undo => {
-                browser::focus_id(UNDO);
-            }
-            _ => {}
-        },
-    );
     let act = |a: Action| {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.dispatch(a.clone()))
@@ -104,9 +89,9 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 <button type="button" lang="vi" aria-pressed={(lang == Lang::Vi).to_string()} onclick={act(Action::SetLang(Lang::Vi))}>{"Tiếng Việt"}</button>
                 <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={act(Action::SetLang(Lang::En))}>{"English"}</button>
             </div>
-            <button type="button" id={UNDO} disabled={!p.can_undo} onclick={act(Action::Undo)}
+            <button type="button" id={UNDO_BUTTON} disabled={!p.can_undo} onclick={act(Action::Undo)}
                 aria-keyshortcuts="Control+Z">{tr(lang, "Hoàn tác", "Undo")}</button>
-            <button type="button" id={REDO} disabled={!p.can_redo} onclick={act(Action::Redo)}
+            <button type="button" id={REDO_BUTTON} disabled={!p.can_redo} onclick={act(Action::Redo)}
                 aria-keyshortcuts="Control+Y">{tr(lang, "Làm lại", "Redo")}</button>
             // A live region, always in the page so that what it comes to say is announced (not
             // a second role "status": the save state is the page's status).
