@@ -90,6 +90,28 @@ pub fn blur_active() {
     }
 }
 
+/// The element with the keyboard focus, if any (`<body>` included).
+pub fn focused() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Whether the element edits text of its own, which the browser's own undo (Control+Z) applies
+/// to: a text field (`<input>` of a text type), a `<textarea>` or editable content.
+pub fn edits_text(el: &web_sys::HtmlElement) -> bool {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return matches!(
+            input.type_().as_str(),
+            "text" | "search" | "email" | "url" | "tel" | "password" | "number"
+        );
+    }
+    el.tag_name().eq_ignore_ascii_case("textarea") || el.is_content_editable()
+}
+
 /// Moves the keyboard focus to the element with this id; false when there is none.
 pub fn focus_id(id: &str) -> bool {
     use wasm_bindgen::JsCast;

@@ -41,6 +41,33 @@ enum EditKey {
     Pact(String),
 }
 
+/// Where an edit was made, kept with its undo step so that undoing or redoing it can show it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Place {
+    /// The review whose data it changed (none for the pact itself or the whole document).
+    review: Option<String>,
+    /// The figure it changed (the first one of a paste): unit, indicator, period.
+    figure: Option<(String, String, PeriodKind)>,
+}
+
+/// One step of the undo or redo history: the document to go back to, and where the edit was.
+#[derive(Clone, Debug, PartialEq)]
+struct Step {
+    doc: Rc<Document>,
+    place: Place,
+}
+
+/// What the last undo or redo changed, so that the app brings it into view and says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undone {
+    /// A redo (otherwise an undo).
+    pub redo: bool,
+    /// The review it changed, when that was not the review shown: it is shown now.
+    pub switched_to: Option<String>,
+    /// The grid cell it changed (unit index in the pact, grid column), when it changed a figure.
+    pub cell: Option<(usize, usize)>,
+}
+
 /// The whole app state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -61,8 +88,14 @@ pub struct AppState {
     /// How many values the last paste left out, as they fell outside the grid (0 when all fit):
     /// the grid says so, rather than dropping them silently.
     pub pasted_outside: usize,
-    undo: VecDeque<Rc<Document>>,
-    redo: Vec<Rc<Document>>,
+    /// How many lines of the last paste were left out because "find unit" hides the rows they
+    /// would have gone to (a paste fills only the rows shown).
+    pub pasted_hidden_rows: usize,
+    /// What the last action, when it was an undo or a redo, changed (cleared by the next action
+    /// but a change of language).
+    pub undone: Option<Undone>,
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
     last_edit: Option<EditKey>,
 }
 
@@ -142,10 +175,13 @@ pub enum Action {
         /// Line index.
         index: usize,
     },
-    /// Paste a block of cells starting at a grid cell (row = unit index, col = grid column).
+    /// Paste a block of cells starting at a grid cell. Its lines go to the rows shown ("find
+    /// unit" may hide some), in their order, from the focused one: never to a hidden unit.
     Paste {
-        /// First row.
-        row: usize,
+        /// The rows shown: unit indices in the pact, in the order shown.
+        shown: Rc<Vec<usize>>,
+        /// The focused row's position among them.
+        pos: usize,
         /// First column.
         col: usize,
         /// The cells.
@@ -189,6 +225,8 @@ impl AppState {
             view: View::Main,
             revision: 0,
             pasted_outside: 0,
+            pasted_hidden_rows: 0,
+            undone: None,
             undo: VecDeque::new(),
             redo: Vec::new(),
             last_edit: None,
@@ -258,15 +296,27 @@ impl AppState {
         !self.redo.is_empty()
     }
 
-    /// Applies an edit of the document, recording undo (one step per field being typed in).
-    fn edit(&mut self, key: Option<EditKey>, f: impl FnOnce(&mut Document)) {
+    /// An edit of the review shown's data (not of one figure).
+    fn in_review(&self) -> Place {
+        Place {
+            review: Some(self.review.clone()),
+            figure: None,
+        }
+    }
+
+    /// Applies an edit of the document, recording undo (one step per field being typed in) with
+    /// where the edit was.
+    fn edit(&mut self, key: Option<EditKey>, place: Place, f: impl FnOnce(&mut Document)) {
         let mut doc = (*self.doc).clone();
         f(&mut doc);
         if doc == *self.doc {
             return;
         }
         if key.is_none() || key != self.last_edit {
-            self.undo.push_back(self.doc.clone());
+            self.undo.push_back(Step {
+                doc: self.doc.clone(),
+                place,
+            });
             if self.undo.len() > UNDO_LIMIT {
                 self.undo.pop_front();
             }
@@ -277,15 +327,39 @@ impl AppState {
         self.revision += 1;
     }
 
-    fn paste(&mut self, row: usize, col: usize, cells: &[Vec<String>]) {
+    /// Pastes `cells` from column `col` of the row at `pos` among the rows `shown`, line by line
+    /// into the rows shown after it. Values past the last column, or past the last unit when every
+    /// unit is shown, are counted in `pasted_outside`; lines past the last row shown while "find
+    /// unit" hides some units are counted in `pasted_hidden_rows` (they would otherwise go to units
+    /// the person cannot see).
+    fn paste(&mut self, shown: &[usize], pos: usize, col: usize, cells: &[Vec<String>]) {
         let lang = self.lang;
         let columns = grid::columns(&self.doc.pact);
-        let units: Vec<String> = self.doc.pact.units.iter().map(|u| u.id.clone()).collect();
+        let all: Vec<String> = self.doc.pact.units.iter().map(|u| u.id.clone()).collect();
+        let units: Vec<String> = shown.iter().filter_map(|&i| all.get(i).cloned()).collect();
         let review = self.review.clone();
-        self.pasted_outside = grid::outside(cells, row, col, units.len(), columns.len());
-        self.edit(None, |doc| {
-            for (r, line) in cells.iter().enumerate() {
-                let Some(unit) = units.get(row + r) else {
+        let fits = units.len().saturating_sub(pos).min(cells.len());
+        let (within, past) = cells.split_at(fits);
+        if units.len() < all.len() {
+            self.pasted_outside = grid::outside(within, pos, col, units.len(), columns.len());
+            self.pasted_hidden_rows = past
+                .iter()
+                .filter(|line| line.iter().any(|t| !t.trim().is_empty()))
+                .count();
+        } else {
+            self.pasted_outside = grid::outside(cells, pos, col, units.len(), columns.len());
+            self.pasted_hidden_rows = 0;
+        }
+        let place = Place {
+            review: Some(review.clone()),
+            figure: units
+                .get(pos)
+                .zip(columns.get(col))
+                .map(|(u, c)| (u.clone(), c.indicator.clone(), c.period)),
+        };
+        self.edit(None, place, |doc| {
+            for (r, line) in within.iter().enumerate() {
+                let Some(unit) = units.get(pos + r) else {
                     break;
                 };
                 for (c, text) in line.iter().enumerate() {
@@ -312,6 +386,35 @@ pub fn adjustment_points(text: &str, lang: Lang) -> Option<thidua_core::Dec> {
     parse_number(text, lang).ok().filter(|p| !p.is_negative())
 }
 
+impl AppState {
+    /// After an undo or a redo of an edit made at `place`: the review it changed is shown (so
+    /// that the change is seen, not made out of sight), and what was done is kept in `undone`.
+    fn went_back_to(&mut self, place: &Place, redo: bool) {
+        self.revision += 1;
+        self.last_edit = None;
+        let mut switched_to = None;
+        if let Some(review) = &place.review {
+            if *review != self.review && self.doc.pact.review(review).is_some() {
+                self.review = review.clone();
+                switched_to = Some(review.clone());
+            }
+        }
+        self.settle();
+        let cell = place.figure.as_ref().and_then(|(unit, indicator, period)| {
+            let row = self.doc.pact.units.iter().position(|u| &u.id == unit)?;
+            let col = grid::columns(&self.doc.pact)
+                .iter()
+                .position(|c| &c.indicator == indicator && c.period == *period)?;
+            Some((row, col))
+        });
+        self.undone = Some(Undone {
+            redo,
+            switched_to,
+            cell,
+        });
+    }
+}
+
 fn score_entry<'a>(
     doc: &'a mut Document,
     review: &str,
@@ -331,6 +434,10 @@ impl Reducible for AppState {
         let mut s = (*self).clone();
         let lang = s.lang;
         let review = s.review.clone();
+        let here = s.in_review();
+        if !matches!(action, Action::SetLang(_)) {
+            s.undone = None;
+        }
         match action {
             Action::SetLang(l) => s.lang = l,
             Action::SetView(v) => s.view = v,
@@ -347,7 +454,11 @@ impl Reducible for AppState {
                 text,
             } => {
                 let key = EditKey::Figure(unit.clone(), indicator.clone(), period);
-                s.edit(Some(key), |doc| {
+                let place = Place {
+                    review: Some(review.clone()),
+                    figure: Some((unit.clone(), indicator.clone(), period)),
+                };
+                s.edit(Some(key), place, |doc| {
                     let Some(kind) = doc.pact.indicator(&indicator).map(|i| i.kind) else {
                         return;
                     };
@@ -369,7 +480,7 @@ impl Reducible for AppState {
                 text,
             } => {
                 let key = EditKey::Manual(unit.clone(), target.clone(), which);
-                s.edit(Some(key), |doc| {
+                s.edit(Some(key), here, |doc| {
                     let m = score_entry(doc, &review, &unit, &target);
                     let entry = Entry::from_input(&text, lang);
                     match which {
@@ -388,7 +499,7 @@ impl Reducible for AppState {
                 text,
             } => {
                 let key = EditKey::Remark(unit.clone(), target.clone(), which);
-                s.edit(Some(key), |doc| {
+                s.edit(Some(key), here, |doc| {
                     let m = score_entry(doc, &review, &unit, &target);
                     match which {
                         ScoreKind::SelfScore => m.self_remark = text,
@@ -399,7 +510,7 @@ impl Reducible for AppState {
                     }
                 });
             }
-            Action::AddAdjustment { unit, kind, rule } => s.edit(None, |doc| {
+            Action::AddAdjustment { unit, kind, rule } => s.edit(None, here, |doc| {
                 let found = rule
                     .as_ref()
                     .and_then(|id| doc.pact.adjustments.rules.iter().find(|r| &r.id == id))
@@ -422,7 +533,7 @@ impl Reducible for AppState {
             }),
             Action::SetAdjustmentReason { unit, index, text } => {
                 let key = EditKey::AdjustmentReason(unit.clone(), index);
-                s.edit(Some(key), |doc| {
+                s.edit(Some(key), here, |doc| {
                     if let Some(a) = doc
                         .unit_data_in_mut(&review, &unit)
                         .adjustments
@@ -435,7 +546,7 @@ impl Reducible for AppState {
             Action::SetAdjustmentPoints { unit, index, text } => {
                 if let Some(points) = adjustment_points(&text, lang) {
                     let key = EditKey::AdjustmentPoints(unit.clone(), index);
-                    s.edit(Some(key), |doc| {
+                    s.edit(Some(key), here, |doc| {
                         if let Some(a) = doc
                             .unit_data_in_mut(&review, &unit)
                             .adjustments
@@ -446,15 +557,20 @@ impl Reducible for AppState {
                     });
                 }
             }
-            Action::RemoveAdjustment { unit, index } => s.edit(None, |doc| {
+            Action::RemoveAdjustment { unit, index } => s.edit(None, here, |doc| {
                 let lines = &mut doc.unit_data_in_mut(&review, &unit).adjustments;
                 if index < lines.len() {
                     lines.remove(index);
                 }
             }),
-            Action::Paste { row, col, cells } => s.paste(row, col, &cells),
+            Action::Paste {
+                shown,
+                pos,
+                col,
+                cells,
+            } => s.paste(&shown, pos, col, &cells),
             Action::Replace(doc) => {
-                s.edit(None, |d| *d = (*doc).clone());
+                s.edit(None, Place::default(), |d| *d = (*doc).clone());
                 s.settle();
             }
             Action::External(doc, others, active) => {
@@ -468,7 +584,9 @@ impl Reducible for AppState {
                 }
             }
             Action::EditPact { key, doc } => {
-                s.edit(Some(EditKey::Pact(key)), |d| *d = (*doc).clone());
+                s.edit(Some(EditKey::Pact(key)), Place::default(), |d| {
+                    *d = (*doc).clone()
+                });
                 s.settle();
             }
             Action::OpenPact(i) => {
@@ -506,19 +624,23 @@ impl Reducible for AppState {
                 }
             }
             Action::Undo => {
-                if let Some(prev) = s.undo.pop_back() {
-                    s.redo.push(std::mem::replace(&mut s.doc, prev));
-                    s.revision += 1;
-                    s.last_edit = None;
-                    s.settle();
+                if let Some(Step { doc, place }) = s.undo.pop_back() {
+                    let doc = std::mem::replace(&mut s.doc, doc);
+                    s.redo.push(Step {
+                        doc,
+                        place: place.clone(),
+                    });
+                    s.went_back_to(&place, false);
                 }
             }
             Action::Redo => {
-                if let Some(next) = s.redo.pop() {
-                    s.undo.push_back(std::mem::replace(&mut s.doc, next));
-                    s.revision += 1;
-                    s.last_edit = None;
-                    s.settle();
+                if let Some(Step { doc, place }) = s.redo.pop() {
+                    let doc = std::mem::replace(&mut s.doc, doc);
+                    s.undo.push_back(Step {
+                        doc,
+                        place: place.clone(),
+                    });
+                    s.went_back_to(&place, true);
                 }
             }
         }
@@ -649,8 +771,10 @@ mod tests {
             .iter()
             .position(|c| c.indicator == "fires" && c.period == PeriodKind::Current)
             .unwrap_or_default();
+        let shown = every_unit(&s);
         let s = s.reduce(Action::SetLang(Lang::Vi)).reduce(Action::Paste {
-            row: 0,
+            shown,
+            pos: 0,
             col,
             cells: grid::parse_tsv("2,000\t3.000\n"),
         });
@@ -662,6 +786,11 @@ mod tests {
             entry(&s, "ha-noi", "fires", PeriodKind::Baseline),
             Entry::int(3000)
         );
+    }
+
+    /// Every unit, as the grid shows them when "find unit" is blank.
+    fn every_unit(s: &AppState) -> Rc<Vec<usize>> {
+        Rc::new((0..s.doc.pact.units.len()).collect())
     }
 
     #[test]
@@ -713,8 +842,10 @@ mod tests {
     #[test]
     fn paste_fills_from_the_selected_cell_and_stops_at_the_edges() {
         let cells = grid::parse_tsv("1.840\t1.916\n4.422\t4.773\n1\t2\n3\t4\n5\t6\n7\t8\n");
-        let s = state().reduce(Action::Paste {
-            row: 0,
+        let s = state();
+        let s = s.clone().reduce(Action::Paste {
+            shown: every_unit(&s),
+            pos: 0,
             col: 0,
             cells,
         });
@@ -732,11 +863,149 @@ mod tests {
         );
         // The sixth line has no unit: its two values are left out, and counted.
         assert_eq!(s.pasted_outside, 2);
+        assert_eq!(s.pasted_hidden_rows, 0);
         // One paste is one undo step.
         let s = s.reduce(Action::Undo);
         assert_eq!(
             entry(&s, "ha-noi", "crimes_social_order", PeriodKind::Current),
             Entry::Missing
+        );
+    }
+
+    #[test]
+    fn a_paste_while_find_unit_hides_units_fills_only_the_units_shown() {
+        // Units: 0 Hà Nội, 1 TP HCM, 2 Đà Nẵng, 3 Hải Phòng, 4 Cần Thơ.
+        let col = |s: &AppState, period| {
+            grid::columns(&s.doc.pact)
+                .iter()
+                .position(|c| c.indicator == "fires" && c.period == period)
+                .unwrap_or_default()
+        };
+        let s = state();
+        // Only Đà Nẵng shown: the second line would go to Hải Phòng, hidden, and is left out.
+        let s = s.clone().reduce(Action::Paste {
+            shown: Rc::new(vec![2]),
+            pos: 0,
+            col: col(&s, PeriodKind::Current),
+            cells: grid::parse_tsv("100\t120\r\n200\t210"),
+        });
+        assert_eq!(
+            entry(&s, "da-nang", "fires", PeriodKind::Current),
+            Entry::int(100)
+        );
+        assert_eq!(
+            entry(&s, "da-nang", "fires", PeriodKind::Baseline),
+            Entry::int(120)
+        );
+        assert!(entry(&s, "hai-phong", "fires", PeriodKind::Current).is_missing());
+        assert!(entry(&s, "hai-phong", "fires", PeriodKind::Baseline).is_missing());
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 0));
+        // Hà Nội and Hải Phòng shown: the lines go to them in that order, TP HCM is skipped;
+        // an empty line loses nothing, and a value past the last column is counted as before.
+        let last = grid::columns(&s.doc.pact).len() - 1;
+        let s = s.clone().reduce(Action::Paste {
+            shown: Rc::new(vec![0, 3]),
+            pos: 0,
+            col: last,
+            cells: grid::parse_tsv("1\t9\n3\n\t\n5\n"),
+        });
+        let ind = grid::columns(&s.doc.pact)[last].clone();
+        assert_eq!(
+            entry(&s, "ha-noi", &ind.indicator, ind.period),
+            Entry::int(1)
+        );
+        assert_eq!(
+            entry(&s, "hai-phong", &ind.indicator, ind.period),
+            Entry::int(3)
+        );
+        assert!(entry(&s, "tp-hcm", &ind.indicator, ind.period).is_missing());
+        assert!(entry(&s, "can-tho", &ind.indicator, ind.period).is_missing());
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 1));
+        // From the second row shown; with every unit shown, the bottom edge counts values.
+        let s = s.clone().reduce(Action::Paste {
+            shown: Rc::new(vec![0, 3]),
+            pos: 1,
+            col: col(&s, PeriodKind::Current),
+            cells: grid::parse_tsv("7\n8\n"),
+        });
+        assert_eq!(
+            entry(&s, "hai-phong", "fires", PeriodKind::Current),
+            Entry::int(7)
+        );
+        assert!(entry(&s, "can-tho", "fires", PeriodKind::Current).is_missing());
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 0));
+        let s = s.clone().reduce(Action::Paste {
+            shown: every_unit(&s),
+            pos: 4,
+            col: col(&s, PeriodKind::Current),
+            cells: grid::parse_tsv("7\n8\n"),
+        });
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (0, 1));
+        // A position past the rows shown writes nothing.
+        let before = s.doc.clone();
+        let s = s.reduce(Action::Paste {
+            shown: Rc::new(vec![1]),
+            pos: 3,
+            col: 0,
+            cells: grid::parse_tsv("1\n"),
+        });
+        assert_eq!(s.doc, before);
+    }
+
+    #[test]
+    fn undo_of_an_edit_in_another_review_shows_that_review() {
+        let s = state()
+            .reduce(fig("ha-noi", "fires", PeriodKind::Current, "123"))
+            .reduce(Action::SetReview("6-thang-2023".into()));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.review, "nam-2023");
+        assert!(fires(&s).is_missing());
+        let col = grid::columns(&s.doc.pact)
+            .iter()
+            .position(|c| c.indicator == "fires" && c.period == PeriodKind::Current);
+        assert_eq!(
+            s.undone,
+            Some(Undone {
+                redo: false,
+                switched_to: Some("nam-2023".into()),
+                cell: col.map(|c| (0, c)),
+            })
+        );
+        // A change of language keeps what undo said; anything else clears it.
+        let s = s.reduce(Action::SetLang(Lang::En));
+        assert!(s.undone.is_some());
+        let s = s.reduce(Action::SetReview("6-thang-2023".into()));
+        assert_eq!(s.undone, None);
+        // Redo goes back to that review too.
+        let s = s.reduce(Action::Redo);
+        assert_eq!(s.review, "nam-2023");
+        assert_eq!(fires(&s), Entry::int(123));
+        assert_eq!(
+            s.undone.as_ref().map(|u| (u.redo, u.switched_to.clone())),
+            Some((true, Some("nam-2023".into())))
+        );
+        // In the review shown, nothing switches.
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.review, "nam-2023");
+        assert_eq!(s.undone.as_ref().and_then(|u| u.switched_to.clone()), None);
+        // An edit of the pact belongs to no review: undoing it switches nothing.
+        let mut renamed = (*s.doc).clone();
+        renamed.pact.units[0].name.vi = "A".into();
+        let s = s
+            .reduce(Action::EditPact {
+                key: "units[0].name.vi".into(),
+                doc: Rc::new(renamed),
+            })
+            .reduce(Action::SetReview("6-thang-2023".into()))
+            .reduce(Action::Undo);
+        assert_eq!(s.review, "6-thang-2023");
+        assert_eq!(
+            s.undone,
+            Some(Undone {
+                redo: false,
+                switched_to: None,
+                cell: None,
+            })
         );
     }
 

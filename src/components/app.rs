@@ -9,7 +9,7 @@ use super::figures::FiguresGrid;
 use super::pact_editor::PactEditor;
 use super::print::PrintBlock;
 use super::results::{Ranking, ResultsMatrix};
-use super::toolbar::Toolbar;
+use super::toolbar::{Toolbar, REDO_BUTTON, UNDO_BUTTON};
 use super::unit_detail::UnitDetail;
 use super::unit_search::UnitSearch;
 use crate::charts::model::ranking_chart;
@@ -375,8 +375,12 @@ pub fn app() -> Html {
         use_effect_with((), move |_| refresh());
     }
 
+    // The grid cell that Control+Z or Control+Y was pressed in: the focus goes back to the grid
+    // once the undo or redo is rendered (see below).
+    let refocus = use_mut_ref(|| None::<String>);
     // Flush on page hide; follow other tabs; language; shortcuts; updates.
     {
+        let refocus = refocus.clone();
         let update_ready = update_ready.clone();
         let (save_now, session, banner, dispatch, save_state, refresh_backups) = (
             save_now.clone(),
@@ -426,11 +430,29 @@ pub fn app() -> Html {
                                 "y" => Some(Action::Redo),
                                 _ => None,
                             };
-                            if let Some(a) = action {
-                                e.prevent_default();
-                                browser::blur_active();
-                                d.dispatch(a);
+                            let Some(a) = action else {
+                                return;
+                            };
+                            let focused = browser::focused();
+                            let cell = focused
+                                .as_ref()
+                                .map(|el| el.id())
+                                .filter(|id| super::figures::is_cell_id(id));
+                            // In a text box that is not a figure cell (find unit, the pact
+                            // editor, a dialog), the keys undo and redo that box's own text, as
+                            // anywhere else: the last figure, typed elsewhere, is not its business.
+                            if cell.is_none() && focused.as_ref().is_some_and(browser::edits_text) {
+                                return;
                             }
+                            e.prevent_default();
+                            if let Some(cell) = cell {
+                                // The cell is left, so that it shows the stored value again (not
+                                // the text typed), and entered again once the undo is rendered:
+                                // the keyboard user keeps their place (see the effect below).
+                                browser::blur_active();
+                                *refocus.borrow_mut() = Some(cell);
+                            }
+                            d.dispatch(a);
                         },
                     ));
                 }
@@ -665,6 +687,39 @@ pub fn app() -> Html {
             }
         });
     }
+    // After Control+Z or Control+Y in a grid cell, the focus goes back to the grid once the
+    // change is rendered: to the cell that the undo or redo changed when it is rendered (the
+    // change is seen, and typing goes on there), otherwise to the cell the keys were pressed in.
+    // Before, it was left on <body>, and a keyboard user had to find their place again from the
+    // top of the page.
+    // Undoing the last step disables the toolbar's Undo (and redoing the last, Redo): the focus
+    // would drop to the page. It goes to the other button, which that step has just enabled, as
+    // the editor's move buttons do at an edge.
+    {
+        let (refocus, undone) = (refocus.clone(), state.undone.clone());
+        let (can_undo, can_redo) = (state.can_undo(), state.can_redo());
+        use_effect(move || {
+            match browser::focused().map(|el| el.id()).as_deref() {
+                Some(UNDO_BUTTON) if !can_undo && can_redo => {
+                    browser::focus_id(REDO_BUTTON);
+                }
+                Some(REDO_BUTTON) if !can_redo && can_undo => {
+                    browser::focus_id(UNDO_BUTTON);
+                }
+                _ => {}
+            }
+            let from = refocus.borrow_mut().take();
+            if let Some(from) = from {
+                let changed = undone
+                    .and_then(|u| u.cell)
+                    .map(|(row, col)| super::figures::cell_id(row, col));
+                // Last, the grid's heading: an undone edit of the pact may have taken the cell.
+                if !changed.is_some_and(|id| browser::focus_id(&id)) && !browser::focus_id(&from) {
+                    browser::focus_id("h-figures");
+                }
+            }
+        });
+    }
     // The toolbar's height, for the page's scroll padding (a target scrolled to is not hidden
     // behind the sticky toolbar, however many lines it wraps onto).
     use_effect_with((), |_| {
@@ -858,6 +913,25 @@ pub fn app() -> Html {
             "Cannot save: kept in this session only",
         ),
     };
+    // An undo or redo of a change made in another review than the one shown switched to it (see
+    // `AppState::undone`): said beside the buttons, so that it is not a surprise.
+    let history_note = state
+        .undone
+        .as_ref()
+        .and_then(|u| {
+            let name = pact.review(u.switched_to.as_deref()?)?.name.get(lang);
+            let (vi, en) = if u.redo {
+                ("làm lại", "Redid")
+            } else {
+                ("hoàn tác", "Undid")
+            };
+            Some(trf(
+                lang,
+                format!("Đã {vi} một thay đổi của kỳ “{name}”, nên kỳ này được hiển thị."),
+                format!("{en} a change of “{name}”, so that review is shown now."),
+            ))
+        })
+        .unwrap_or_default();
     let period = thidua_core::i18n::format_period;
     html! {
             <ContextProvider<Snapshot> context={Snapshot(snapshot)}>
@@ -894,7 +968,8 @@ pub fn app() -> Html {
                 reviews={pact.reviews.iter().map(|r| (r.id.clone(), r.name.get(lang).to_string())).collect::<Vec<_>>()}
                 review={AttrValue::from(state.review.clone())} view={state.view.clone()}
                 pacts={state.pacts().iter().map(|d| d.pact.title.get(lang).to_string()).collect::<Vec<_>>()} active={state.active}
-                dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)} />
+                dispatch={dispatch.clone()} save_label={AttrValue::from(save_label)}
+                history_note={AttrValue::from(history_note)} />
             // The form of the field with the focus (`browser::own_focused_field`); never sent.
             <form id={browser::EDIT_FORM} hidden=true
                 onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}></form>
@@ -930,7 +1005,7 @@ pub fn app() -> Html {
                         <section aria-labelledby="h-figures" class="no-print">
                             <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
                             if *settled {
-                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} pasted_outside={state.pasted_outside} dispatch={dispatch.clone()} />
+                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} pasted_outside={state.pasted_outside} pasted_hidden_rows={state.pasted_hidden_rows} dispatch={dispatch.clone()} />
                             }
                         </section>
                         <div class="no-print">

@@ -10,7 +10,9 @@
 //! A long grid is windowed ([`WindowedTable`]): moving to a unit whose row is not rendered
 //! scrolls it into view and renders it first, then focuses the cell; Tab from a row's last cell
 //! and Shift+Tab from its first go on to the next and previous unit the same way. Moves follow
-//! the rows shown (the "find unit" filter may hide some); a paste follows the pact's unit order.
+//! the rows shown (the "find unit" filter may hide some), and so does a paste: its lines go to the
+//! rows shown, in their order, never to a hidden unit; the lines past the last row shown are not
+//! pasted, and the line above the grid says how many and why.
 
 use crate::components::app::Snapshot;
 use crate::components::draft_input::DraftInput;
@@ -29,12 +31,22 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+/// The id of the grid cell of unit `row` (its index in the pact) and column `col`.
+pub fn cell_id(row: usize, col: usize) -> String {
+    format!("cell-{row}-{col}")
+}
+
+/// Whether an element id is a grid cell's.
+pub fn is_cell_id(id: &str) -> bool {
+    id.starts_with("cell-")
+}
+
 /// Moves focus to the grid cell of unit `row` (its index in the pact) and column `col`, if it is
 /// rendered.
 fn focus_cell(row: usize, col: usize) {
     let el = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("cell-{row}-{col}")))
+        .and_then(|d| d.get_element_by_id(&cell_id(row, col)))
         .and_then(|e| e.dyn_into::<HtmlElement>().ok());
     if let Some(el) = el {
         let _ = el.focus();
@@ -53,6 +65,8 @@ pub struct CellProps {
     /// Moves focus one step from (position, column), bringing the row into view first; false
     /// when there is no such cell.
     pub onmove: Callback<(usize, usize, Step), bool>,
+    /// Pastes a block at (position, column) into the rows shown.
+    pub onpaste: Callback<(usize, usize, Vec<Vec<String>>)>,
     /// Unit id.
     pub unit: AttrValue,
     /// Indicator id.
@@ -182,7 +196,7 @@ pub fn figure_cell(p: &CellProps) -> Html {
         })
     };
     let onpaste = {
-        let (d, row, col) = (p.dispatch.clone(), p.row, p.col);
+        let (paste, pos, col) = (p.onpaste.clone(), p.pos, p.col);
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
@@ -195,17 +209,13 @@ pub fn figure_cell(p: &CellProps) -> Html {
             };
             if text.contains('\t') || text.trim_end().contains('\n') {
                 e.prevent_default();
-                d.dispatch(Action::Paste {
-                    row,
-                    col,
-                    cells: grid::parse_tsv(&text),
-                });
+                paste.emit((pos, col, grid::parse_tsv(&text)));
             }
         })
     };
     html! {
         <td class={classes!("cell", issue.is_some().then_some("invalid"))}>
-            <input id={format!("cell-{}-{}", p.row, p.col)} type="text" inputmode="decimal"
+            <input id={cell_id(p.row, p.col)} type="text" inputmode="decimal"
                 autocomplete="off" spellcheck="false"
                 aria-label={p.label.clone()}
                 aria-invalid={issue.is_some().then_some("true")}
@@ -234,6 +244,8 @@ pub struct FiguresProps {
     pub shown: Rc<Vec<usize>>,
     /// How many values the last paste left out (outside the grid).
     pub pasted_outside: usize,
+    /// How many lines the last paste left out because "find unit" hides the rows they would go to.
+    pub pasted_hidden_rows: usize,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -247,6 +259,7 @@ impl PartialEq for FiguresProps {
             && self.review == other.review
             && self.lang == other.lang
             && self.pasted_outside == other.pasted_outside
+            && self.pasted_hidden_rows == other.pasted_hidden_rows
             && Rc::ptr_eq(&self.shown, &other.shown)
             && self.dispatch == other.dispatch
     }
@@ -346,6 +359,22 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             },
         )
     };
+    // A block pasted into a cell goes to the rows shown from that cell's row on (the same callback
+    // for as long as the grid is mounted, like `onmove`).
+    let onpaste = {
+        let (shown_now, dispatch) = (shown_now.clone(), p.dispatch.clone());
+        use_callback(
+            (),
+            move |(pos, col, cells): (usize, usize, Vec<Vec<String>>), _| {
+                dispatch.dispatch(Action::Paste {
+                    shown: shown_now.borrow().clone(),
+                    pos,
+                    col,
+                    cells,
+                })
+            },
+        )
+    };
     let row = {
         let (doc, shown, cols, cross, review, dispatch) = (
             p.doc.clone(),
@@ -373,7 +402,7 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
                     unit={AttrValue::from(u.id.clone())}
                     name={AttrValue::from(u.short_name.get(lang).to_string())}
                     data={data} issues={issues} columns={cols.clone()} lang={lang}
-                    onmove={onmove.clone()} dispatch={dispatch.clone()} />
+                    onmove={onmove.clone()} onpaste={onpaste.clone()} dispatch={dispatch.clone()} />
             }
         })
     };
@@ -419,9 +448,25 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             },
         )
     });
+    let rows = p.pasted_hidden_rows;
+    let hidden_note = (rows > 0).then(|| {
+        let count = thidua_core::i18n::format_count(rows as i128, lang);
+        trf(
+            lang,
+            format!("{count} dòng không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện."),
+            if rows == 1 {
+                "1 row was not pasted: “Find unit” hides the other units, and a paste fills only the units shown.".to_string()
+            } else {
+                format!("{count} rows were not pasted: “Find unit” hides the other units, and a paste fills only the units shown.")
+            },
+        )
+    });
     html! {
         <>
-        <p class="paste-note" aria-live="polite">{paste_note}</p>
+        <p class="paste-note" aria-live="polite">
+            if let Some(note) = hidden_note { <span>{note}</span>{" "} }
+            if let Some(note) = paste_note { <span>{note}</span> }
+        </p>
         <WindowedTable class={classes!("grid")} region_class={classes!("grid-wrap")}
             caption_id="grid-caption"
             caption={html! {tr(lang, "Số liệu các đơn vị (để trống = chưa có số liệu)", "Units' figures (blank = no data)")}}
@@ -468,6 +513,8 @@ pub struct GridRowProps {
     pub lang: Lang,
     /// Moves focus between cells (see [`CellProps::onmove`]).
     pub onmove: Callback<(usize, usize, Step), bool>,
+    /// Pastes a block (see [`CellProps::onpaste`]).
+    pub onpaste: Callback<(usize, usize, Vec<Vec<String>>)>,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -485,7 +532,7 @@ pub fn grid_row(p: &GridRowProps) -> Html {
                     p.issues.iter().find(|(ind, _)| ind.as_str() == c.indicator.as_str()).map(|(_, m)| AttrValue::from(m.clone()))
                 } else { None };
                 html! {
-                    <FigureCell row={p.row} pos={p.pos} col={col} onmove={p.onmove.clone()}
+                    <FigureCell row={p.row} pos={p.pos} col={col} onmove={p.onmove.clone()} onpaste={p.onpaste.clone()}
                         unit={p.unit.clone()}
                         indicator={c.indicator.clone()} period={c.period}
                         entry={entry} kind={c.kind}

@@ -18,6 +18,9 @@ pub struct ToolbarProps {
     pub dispatch: UseReducerDispatcher<AppState>,
     /// The save state, in words.
     pub save_label: AttrValue,
+    /// What the last undo or redo did out of sight (it showed another review), in words; empty
+    /// otherwise.
+    pub history_note: AttrValue,
     /// The pact's reviews: (id, name).
     pub reviews: Vec<(String, String)>,
     /// The current review.
@@ -29,6 +32,11 @@ pub struct ToolbarProps {
     /// The open one.
     pub active: usize,
 }
+
+/// Ids of the undo and redo buttons (the app keeps the focus on them: see `app`).
+pub const UNDO_BUTTON: &str = "undo-button";
+/// See [`UNDO_BUTTON`].
+pub const REDO_BUTTON: &str = "redo-button";
 
 /// The toolbar.
 #[function_component(Toolbar)]
@@ -81,10 +89,13 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 <button type="button" lang="vi" aria-pressed={(lang == Lang::Vi).to_string()} onclick={act(Action::SetLang(Lang::Vi))}>{"Tiếng Việt"}</button>
                 <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={act(Action::SetLang(Lang::En))}>{"English"}</button>
             </div>
-            <button type="button" disabled={!p.can_undo} onclick={act(Action::Undo)}
+            <button type="button" id={UNDO_BUTTON} disabled={!p.can_undo} onclick={act(Action::Undo)}
                 aria-keyshortcuts="Control+Z">{tr(lang, "Hoàn tác", "Undo")}</button>
-            <button type="button" disabled={!p.can_redo} onclick={act(Action::Redo)}
+            <button type="button" id={REDO_BUTTON} disabled={!p.can_redo} onclick={act(Action::Redo)}
                 aria-keyshortcuts="Control+Y">{tr(lang, "Làm lại", "Redo")}</button>
+            // A live region, always in the page so that what it comes to say is announced (not
+            // a second role "status": the save state is the page's status).
+            <span class="history-note" aria-live="polite">{p.history_note.clone()}</span>
             <span class="save-state" role="status">{p.save_label.clone()}</span>
         </div>
     }

@@ -60,6 +60,47 @@ test('undo and redo with the buttons and with Control+Z / Control+Y', async ({ p
   await expect(app.redoButton()).toBeDisabled();
 });
 
+test('Control+Z in a text box that is not a figure cell undoes its own text, not the last figure', async ({ page }) => {
+  const app = new AppPage(page);
+  const fires = app.cell('Hà Nội', VI.fires, CUR);
+  await app.type('Hà Nội', VI.fires, CUR, '7');
+  await page.keyboard.press('Tab');
+  await expect(app.undoButton()).toBeEnabled();
+
+  // The "find unit" box: the browser's own undo of what was typed there.
+  const search = app.unitSearch();
+  await search.click();
+  await page.keyboard.type('ha');
+  await expect(app.unitSearchCount()).toHaveText('Hiển thị 2/5 đơn vị');
+  // Chromium undoes each letter typed here on its own (it may group them): twice is enough.
+  await page.keyboard.press('Control+Z');
+  await expect(search).not.toHaveValue('ha');
+  await page.keyboard.press('Control+Z');
+  await expect(search).toHaveValue('');
+  await expect(app.unitSearchCount()).toHaveText('Hiển thị 5/5 đơn vị');
+  await expect(search).toBeFocused();
+  await expect(fires).toHaveValue('7');
+
+  // A text field of the pact editor: the same.
+  await app.openEditor();
+  const name = app.editorField('Đơn vị 1 — tên đầy đủ (tiếng Việt)');
+  await name.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('X');
+  await expect(name).toHaveValue(`${UNIT_NAMES.vi['Hà Nội']}X`);
+  await page.keyboard.press('Control+Z');
+  await expect(name).toHaveValue(UNIT_NAMES.vi['Hà Nội']);
+  await expect(name).toBeFocused();
+  await app.overviewButton().click();
+  await expect(fires).toHaveValue('7');
+
+  // Anywhere else (here a button), Control+Z is still the app's undo.
+  await app.overviewButton().focus();
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+  await expect(fires).toHaveValue('');
+});
+
 test('a reset can be undone', async ({ page }) => {
   const app = new AppPage(page);
   await app.type('Hải Phòng', VI.fires, BASE, '9');

@@ -1,7 +1,7 @@
 // Figures typed or pasted into the grid: status, value, gap and points of each target; cell
 // validation in place; "no data" is never zero; Escape and the navigation keys.
 import { test, expect } from '@playwright/test';
-import { AppPage, VI, T, UNIT_NAMES } from './pages/app_page.js';
+import { AppPage, VI, EN, T, UNIT_NAMES } from './pages/app_page.js';
 
 const { current: CUR, baseline: BASE } = VI;
 
@@ -577,4 +577,34 @@ test('the field with the focus belongs to a form of its own, which is never sent
   await app.type('Hà Nội', VI.crimes, CUR, '1840');
   await page.keyboard.press('Tab');
   await expect(app.cell('Hà Nội', VI.crimes, CUR)).toHaveValue('1.840');
+});
+
+test('a paste while "find unit" filters the grid fills only the units shown, and says what was left out', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new AppPage(page);
+  // Only Đà Nẵng is shown: the second line of the block has no unit shown to go to. Hải Phòng,
+  // next in the pact but hidden, must not receive it.
+  await app.unitSearch().fill('da nang');
+  await expect(app.unitSearchCount()).toHaveText('Hiển thị 1/5 đơn vị');
+  await app.cell('Đà Nẵng', VI.crimes, CUR).click();
+  await app.pasteWithKeyboard('100\t120\r\n200\t210');
+  await expect(app.cell('Đà Nẵng', VI.crimes, BASE)).toHaveValue('120');
+  await expect(app.text('1 dòng không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện.')).toBeVisible();
+  // The lines follow the rows shown, in their order: "ha" shows Hà Nội and Hải Phòng, not TP HCM.
+  await app.unitSearch().fill('ha');
+  await expect(app.unitSearchCount()).toHaveText('Hiển thị 2/5 đơn vị');
+  await app.cell('Hà Nội', VI.crimes, CUR).click();
+  await app.pasteWithKeyboard('1\t2\r\n3\t4\r\n5\t6\r\n7\t8');
+  await expect(app.cell('Hải Phòng', VI.crimes, CUR)).toHaveValue('3');
+  await expect(app.text('2 dòng không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện.')).toBeVisible();
+  await app.setLanguage('en');
+  await expect(app.text('2 rows were not pasted: “Find unit” hides the other units, and a paste fills only the units shown.')).toBeVisible();
+  await app.unitSearch().fill('');
+  await expect(app.cell('Hà Nội', EN.crimes, EN.current)).toHaveValue('1');
+  await expect(app.cell('Đà Nẵng', EN.crimes, EN.current)).toHaveValue('100');
+  for (const unit of ['HCMC', 'Cần Thơ']) {
+    await expect(app.cell(unit, EN.crimes, EN.current)).toHaveValue('');
+    await expect(app.cell(unit, EN.crimes, EN.baseline)).toHaveValue('');
+  }
+  await expect(app.cell('Hải Phòng', EN.crimes, EN.baseline)).toHaveValue('4');
 });

@@ -1,7 +1,7 @@
 // Where the keyboard focus goes: switching views, the skip link under the sticky toolbar,
 // reordering in the pact editor, and destructive confirmations.
 import { test, expect } from '@playwright/test';
-import { AppPage, UNIT_NAMES } from './pages/app_page.js';
+import { AppPage, UNIT_NAMES, VI } from './pages/app_page.js';
 
 const HN = UNIT_NAMES.vi['Hà Nội'];
 const DN = UNIT_NAMES.vi['Đà Nẵng'];
@@ -121,4 +121,56 @@ test('destructive confirmations open with the focus on Cancel', async ({ page })
     await expect(app.dialog()).toBeHidden();
   }
   await expect(app.editorField('Đơn vị 2 — tên đầy đủ (tiếng Việt)')).toHaveValue(UNIT_NAMES.vi['TP HCM']);
+});
+
+test('after Control+Z or Control+Y in a grid cell the focus is in the grid, on the cell undone', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  const occurred = app.cell('Hà Nội', VI.casesOccurred, VI.current);
+  const occurredBase = app.cell('Hà Nội', VI.casesOccurred, VI.baseline);
+  await app.type('Hà Nội', VI.casesOccurred, VI.current, '1840');
+  await page.keyboard.press('Control+Z');
+  await expect(occurred).toHaveValue('');
+  await expect(occurred).toBeFocused();
+  await page.keyboard.press('Control+Y');
+  await expect(occurred).toHaveValue('1.840');
+  await expect(occurred).toBeFocused();
+
+  // Undone from the next cell: the focus goes to the cell that changed, and typing goes on there.
+  await page.keyboard.press('Tab');
+  await expect(occurredBase).toBeFocused();
+  await page.keyboard.press('Control+Z');
+  await expect(occurred).toHaveValue('');
+  await expect(occurred).toBeFocused();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(occurred).toHaveValue('1.840');
+  await expect(occurred).toBeFocused();
+  await page.keyboard.type('2000');
+  await expect(occurred).toHaveValue('2000');
+});
+
+test('the toolbar\'s Undo and Redo keep the focus on the toolbar', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  await app.type('Hà Nội', VI.fires, VI.current, '1');
+  await app.type('Hà Nội', VI.fires, VI.baseline, '2');
+  await app.tabTo(app.undoButton(), { key: 'Shift+Tab', max: 200 });
+  await page.keyboard.press('Enter');
+  await expect(app.cell('Hà Nội', VI.fires, VI.baseline)).toHaveValue('');
+  await expect(app.undoButton()).toBeFocused();
+  // The last step: Undo is disabled, and the focus goes to Redo beside it, not to the page.
+  await page.keyboard.press('Enter');
+  await expect(app.cell('Hà Nội', VI.fires, VI.current)).toHaveValue('');
+  await expect(app.undoButton()).toBeDisabled();
+  await expect(app.redoButton()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.cell('Hà Nội', VI.fires, VI.current)).toHaveValue('1');
+  await expect(app.redoButton()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.redoButton()).toBeDisabled();
+  await expect(app.undoButton()).toBeFocused();
+  // Control+Z with the focus on a toolbar button leaves it there.
+  await page.keyboard.press('Control+Z');
+  await expect(app.cell('Hà Nội', VI.fires, VI.baseline)).toHaveValue('');
+  await expect(app.undoButton()).toBeFocused();
 });

@@ -60,3 +60,35 @@ test('data stored by the previous version (format 1) is migrated on load, nothin
   expect(stored.doc.schema_version).toBe(2);
   expect(await app.storedFigure('ha-noi', 'crimes_social_order', 'current')).toBe(1840);
 });
+
+test('undoing an edit of another review shows that review and says so', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  const fires = app.cell('Hà Nội', VI.fires, CUR);
+  await app.type('Hà Nội', VI.fires, CUR, '123');
+  await app.reviewSelect().selectOption('6-thang-2023');
+  await expect(fires).toHaveValue('');
+  await app.undoButton().click();
+  await expect(app.reviewSelect()).toHaveValue('nam-2023');
+  await expect(fires).toHaveValue('');
+  const undone = 'Đã hoàn tác một thay đổi của kỳ “Tổng kết năm 2023”, nên kỳ này được hiển thị.';
+  await expect(app.text(undone)).toBeVisible();
+  await expect.poll(() => app.storedFigure('ha-noi', 'fires', 'current', 'nam-2023')).toBeUndefined();
+
+  // Redo the same way; the message follows the language, and goes at the next edit.
+  await app.reviewSelect().selectOption('6-thang-2023');
+  await expect(app.text(undone)).toHaveCount(0);
+  await app.redoButton().click();
+  await expect(app.reviewSelect()).toHaveValue('nam-2023');
+  await expect(fires).toHaveValue('123');
+  await expect(app.text('Đã làm lại một thay đổi của kỳ “Tổng kết năm 2023”, nên kỳ này được hiển thị.')).toBeVisible();
+  await app.setLanguage('en');
+  await expect(app.text('Redid a change of “Year-end review 2023”, so that review is shown now.')).toBeVisible();
+  await app.type('Hà Nội', 'Fires', 'this period', '4');
+  await expect(app.text(/^Redid a change/, { exact: false })).toHaveCount(0);
+  // An undo in the review shown switches nothing and says nothing.
+  await app.undoButton().click();
+  await expect(app.cell('Hà Nội', 'Fires', 'this period')).toHaveValue('123');
+  await expect(app.reviewSelect()).toHaveValue('nam-2023');
+  await expect(app.text(/^Undid a change/, { exact: false })).toHaveCount(0);
+});
