@@ -54,8 +54,16 @@ browser-test:
 ## built into its own directory, so that dist/ is left alone; the browser steps use Chromium on
 ## 127.0.0.1:8095-8096.
 BENCH_DIST := target/bench-dist
+## glibc's malloc moves its trim and mmap thresholds after what was freed before, so the native
+## evaluation's figure depended on the benchmarks run before it (1,000 units: 1.8 ms alone,
+## 3.9-4.6 ms after the 5- and 63-unit runs), and every evaluation could hand its results' pages
+## back to the kernel and fault them in again. Fixed thresholds (memory kept, as the app's wasm
+## allocator keeps it) make the native figures stable: criterion's here, time_eval's in
+## browser.mjs (BENCHMARKS.md § 1).
+export NATIVE_MALLOC := glibc.malloc.trim_threshold=268435456:glibc.malloc.mmap_threshold=33554432
 bench: setup
-	cargo bench -p thidua-core --bench evaluate -- --warm-up-time 1 --measurement-time 5
+	@echo "native benchmarks with GLIBC_TUNABLES=$(NATIVE_MALLOC)"
+	GLIBC_TUNABLES=$(NATIVE_MALLOC) cargo bench -p thidua-core --bench evaluate -- --warm-up-time 1 --measurement-time 5
 	trunk build --release --offline --dist $(BENCH_DIST)
 	@echo "== transfer size of $(BENCH_DIST)/ (release build, the same as dist/) =="
 	@node scripts/sizes.mjs $(BENCH_DIST)

@@ -190,17 +190,22 @@ async function evalSection(timing) {
     console.log('native: core/examples/time_eval.rs, the same method as the wasm page (0.5 s of warm-up, then batches of ≥ 20 ms,');
     console.log('median per evaluation), run just before and just after the wasm; the ratio is against their mean. criterion:');
     console.log('median of target/criterion/evaluate/<units>/new/estimates.json (§ 1, minutes earlier), for reference.');
+    console.log(`native malloc: ${process.env.NATIVE_MALLOC ? `GLIBC_TUNABLES=${process.env.NATIVE_MALLOC}` : "glibc's defaults"}.`);
   }
   await ctx.close();
   return docs;
 }
 
 /** The native evaluation of `n` units timed now (target/release/examples/time_eval, built by
- * scripts/bench/wasm-eval.sh). */
+ * scripts/bench/wasm-eval.sh), with glibc's malloc thresholds fixed as `make bench` fixes them for
+ * criterion (NATIVE_MALLOC, see the Makefile), when it says so. */
 function nativeNow(n, samples) {
   const bin = resolve(ROOT, 'target/release/examples/time_eval');
   if (!existsSync(bin)) throw new Error(`no ${bin} (scripts/bench/wasm-eval.sh builds it)`);
-  const out = spawnSync(bin, [String(n), String(samples)], { encoding: 'utf8' });
+  const env = process.env.NATIVE_MALLOC
+    ? { ...process.env, GLIBC_TUNABLES: process.env.NATIVE_MALLOC }
+    : process.env;
+  const out = spawnSync(bin, [String(n), String(samples)], { encoding: 'utf8', env });
   if (out.status !== 0) throw new Error(`time_eval ${n} failed: ${out.stderr}`);
   return JSON.parse(out.stdout);
 }
