@@ -104,8 +104,12 @@ pub fn chart_figure(p: &ChartProps) -> Html {
                 match &**svg {
                     // plotters escapes every text it writes (unit names included), so this is
                     // drawing markup only.
-                    Ok((s, _)) => html! {
-                        <div class="chart-svg" ref={drawing} role="img" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}>
+                    // Its height also as an attribute, which the stylesheet turns into the
+                    // drawing's aspect-ratio from the first frame where the browser reads typed
+                    // attr() (the effect above sets it a frame later everywhere).
+                    Ok((s, h)) => html! {
+                        <div class="chart-svg" ref={drawing} role="img" aria-labelledby={title_id.clone()} aria-describedby={desc_id.clone()}
+                            data-height={h.to_string()}>
                             { Html::from_html_unchecked(AttrValue::from(s.clone())) }
                         </div>
                     },
