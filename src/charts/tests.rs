@@ -381,6 +381,33 @@ fn year_on_year_pairs_match_the_figures() {
     assert_eq!(dn.cells[1], "—");
     assert!(chart.description.contains("4 đơn vị chưa đủ số liệu"));
     assert!(chart.empty.is_none());
+    // A count of 1 against 0: whole ticks (0; 0,2; 0,4… before), up to 5 at least.
+    set(
+        &mut doc,
+        "hai-phong",
+        TRAFFIC_DEATHS,
+        PeriodKind::Baseline,
+        1,
+    );
+    set(
+        &mut doc,
+        "hai-phong",
+        TRAFFIC_DEATHS,
+        PeriodKind::Current,
+        0,
+    );
+    let charts = year_on_year_charts(&doc, &review, Lang::Vi);
+    let deaths = charts
+        .iter()
+        .find(|c| c.key.ends_with(TRAFFIC_DEATHS))
+        .unwrap_or_else(|| panic!("no chart of {TRAFFIC_DEATHS}"));
+    let labels: Vec<&str> = deaths
+        .scale
+        .ticks
+        .iter()
+        .map(|t| t.label.as_str())
+        .collect();
+    assert_eq!(labels, ["0", "1", "2", "3", "4", "5"]);
 }
 
 #[test]
