@@ -1,7 +1,8 @@
 // Browser benchmarks of thidua (BENCHMARKS.md sections 2 and 4–7), in Debian's headless Chromium
 // on localhost, each printed as a plain table:
 //   2. the rule crate's Document::evaluate compiled to wasm (bench/wasm-eval), against the same
-//      evaluation timed natively the same way just before and after (core/examples/time_eval.rs);
+//      evaluation timed natively the same way just before and after (core/examples/time_eval.rs,
+//      built with the wasm's profile and with the CLI's);
 //   4. time to interactive, cold (fresh context, empty cache) and warm (reload, service worker);
 //   5. typing latency at 5, 63 and 1,000 units, keystroke to the result cell painted (the grid
 //      and the results are windowed: their regions are scrolled to the unit first, as a person would);
@@ -177,30 +178,36 @@ async function evalSection(timing) {
       const samples = n >= 10000 ? 10 : 20;
       // Native just before and just after the wasm, by the same method (core/examples/time_eval.rs):
       // the machine's speed drifts from one minute to the next, so the ratio is taken within one.
-      const before = nativeNow(n, samples);
+      // Two native builds: the wasm's own profile (opt-level "z", like for like: what running as
+      // wasm costs), and the CLI's (release, opt-level 3).
+      const before = { z: nativeNow('wasm-release', n, samples), o3: nativeNow('release', n, samples) };
       const r = await page.evaluate(([n, samples]) => window.thiduaBench.measure(n, { samples }), [n, samples]);
-      const after = nativeNow(n, samples);
-      const native = (before.medianMs + after.medianMs) / 2;
+      const after = { o3: nativeNow('release', n, samples), z: nativeNow('wasm-release', n, samples) };
+      const mean = (k) => (before[k].medianMs + after[k].medianMs) / 2;
       const criterion = nativeMedianMs(n);
       rows.push([fmtInt(n), `${fmtMs(r.medianMs)} [${fmtMs(r.lowMs)} ${fmtMs(r.highMs)}]`, `${r.samples}×${r.k}`,
-        `${fmtMs(before.medianMs)}, ${fmtMs(after.medianMs)}`, `${(r.medianMs / native).toFixed(2)}×`,
+        `${fmtMs(before.z.medianMs)}, ${fmtMs(after.z.medianMs)}`, `${(r.medianMs / mean('z')).toFixed(2)}×`,
+        `${fmtMs(before.o3.medianMs)}, ${fmtMs(after.o3.medianMs)}`, `${(r.medianMs / mean('o3')).toFixed(2)}×`,
         criterion === null ? 'not run' : fmtMs(criterion)]);
     }
-    table(['units', 'wasm median [min max]', 'batches×evals', 'native before, after', 'wasm / native', 'criterion'], rows);
+    table(['units', 'wasm median [min max]', 'batches×evals', 'native "z" before, after', 'wasm / "z"',
+      'native 3 before, after', 'wasm / 3', 'criterion'], rows);
     console.log('native: core/examples/time_eval.rs, the same method as the wasm page (0.5 s of warm-up, then batches of ≥ 20 ms,');
-    console.log('median per evaluation), run just before and just after the wasm; the ratio is against their mean. criterion:');
-    console.log('median of target/criterion/evaluate/<units>/new/estimates.json (§ 1, minutes earlier), for reference.');
+    console.log('median per evaluation), run just before and just after the wasm; each ratio is against the mean of its two.');
+    console.log('"z": built with the wasm\'s own profile (wasm-release, opt-level "z"), like for like; 3: the release profile,');
+    console.log('opt-level 3, as the CLI and criterion are built. criterion: median of');
+    console.log('target/criterion/evaluate/<units>/new/estimates.json (§ 1, minutes earlier), for reference.');
     console.log(`native malloc: ${process.env.NATIVE_MALLOC ? `GLIBC_TUNABLES=${process.env.NATIVE_MALLOC}` : "glibc's defaults"}.`);
   }
   await ctx.close();
   return docs;
 }
 
-/** The native evaluation of `n` units timed now (target/release/examples/time_eval, built by
- * scripts/bench/wasm-eval.sh), with glibc's malloc thresholds fixed as `make bench` fixes them for
- * criterion (NATIVE_MALLOC, see the Makefile), when it says so. */
-function nativeNow(n, samples) {
-  const bin = resolve(ROOT, 'target/release/examples/time_eval');
+/** The native evaluation of `n` units timed now (target/<profile>/examples/time_eval, built with
+ * that Cargo profile by scripts/bench/wasm-eval.sh), with glibc's malloc thresholds fixed as
+ * `make bench` fixes them for criterion (NATIVE_MALLOC, see the Makefile), when it says so. */
+function nativeNow(profile, n, samples) {
+  const bin = resolve(ROOT, 'target', profile, 'examples/time_eval');
   if (!existsSync(bin)) throw new Error(`no ${bin} (scripts/bench/wasm-eval.sh builds it)`);
   const env = process.env.NATIVE_MALLOC
     ? { ...process.env, GLIBC_TUNABLES: process.env.NATIVE_MALLOC }
