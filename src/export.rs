@@ -1,5 +1,6 @@
 //! Exports: the results table as CSV (UTF-8 with a byte-order mark, so that Excel shows
-//! Vietnamese correctly), and file names. The JSON export is `Document::export_json` in the rule
+//! Vietnamese correctly; columns separated the way the language writes its numbers, see
+//! [`csv_delimiter`]), and file names. The JSON export is `Document::export_json` in the rule
 //! crate, the same text the CLI evaluates.
 
 use crate::ui::{points, target_number, tr};
@@ -12,16 +13,29 @@ use thidua_core::{Document, Results};
 /// The byte-order mark Excel needs to read UTF-8.
 pub const BOM: &str = "\u{feff}";
 
+/// The column separator of the CSV in `lang`: where numbers take a decimal comma (Vietnamese,
+/// "12,50"), Excel set to that language separates a CSV's columns with ";" (Windows' list
+/// separator there); a "," would put every row in one column. English uses "," for both.
+pub fn csv_delimiter(lang: Lang) -> u8 {
+    match lang {
+        Lang::Vi => b';',
+        Lang::En => b',',
+    }
+}
+
 /// `pact-id-YYYY-MM-DD.ext`.
 pub fn file_name(doc: &Document, date: &str, ext: &str) -> String {
     format!("{}-{date}.{ext}", doc.pact.id)
 }
 
 /// The results as CSV: one row per unit in rank order; for each target its status, value,
-/// margin, gap and points; then bonus, deduction, total, classification and flags.
+/// margin, gap and points; then bonus, deduction, total, classification and flags. Numbers are
+/// written as the language writes them, columns separated by [`csv_delimiter`].
 pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
     let pact = &doc.pact;
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(csv_delimiter(lang))
+        .from_writer(Vec::new());
     let mut header: Vec<String> = vec![
         tr(lang, "Hạng", "Rank").into(),
         tr(lang, "Đơn vị", "Unit").into(),
@@ -107,7 +121,12 @@ mod tests {
         let r = doc.evaluate();
         let text = results_csv(&doc, &r, Lang::Vi);
         assert!(text.starts_with(BOM));
-        let mut rd = csv::Reader::from_reader(text.trim_start_matches(BOM).as_bytes());
+        let body = text.trim_start_matches(BOM);
+        // Vietnamese: ";" between columns, so that "3,97%" is one cell that needs no quotes.
+        assert!(body.contains(";3,97%;"), "{body}");
+        let mut rd = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(body.as_bytes());
         let header = rd.headers().unwrap().clone();
         assert_eq!(&header[0], "Hạng");
         assert_eq!(header.len(), 2 + 10 * 5 + 6);
@@ -117,5 +136,16 @@ mod tests {
         // Content 4 is the 4th target: columns 2 + 3*5 ..
         assert_eq!(&hn[2 + 15], "Không đạt");
         assert_eq!(&hn[2 + 16], "3,97%");
+        assert!(rows.iter().all(|r| r.len() == header.len()));
+
+        // English: "," between columns and decimal points.
+        let en = results_csv(&doc, &r, Lang::En);
+        let mut rd = csv::Reader::from_reader(en.trim_start_matches(BOM).as_bytes());
+        let header = rd.headers().unwrap().clone();
+        assert_eq!(&header[0], "Rank");
+        assert_eq!(header.len(), 2 + 10 * 5 + 6);
+        let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+        let hn = rows.iter().find(|r| &r[1] == "Hà Nội City Police").unwrap();
+        assert_eq!(&hn[2 + 16], "3.97%");
     }
 }

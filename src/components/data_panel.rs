@@ -153,10 +153,13 @@ pub fn data_panel(p: &DataPanelProps) -> Html {
             </p>
             <div class="actions">
                 <button type="button" onclick={emit(&p.onexport_json)}>{tr(lang, "Xuất JSON (toàn bộ, kèm kết quả)", "Export JSON (everything, with results)")}</button>
-                <button type="button" onclick={emit(&p.onexport_csv)}>{tr(lang, "Xuất CSV bảng kết quả", "Export the results as CSV")}</button>
+                <button type="button" onclick={emit(&p.onexport_csv)} aria-describedby="csv-format">{tr(lang, "Xuất CSV bảng kết quả", "Export the results as CSV")}</button>
                 <button type="button" onclick={emit(&p.onprint)}>{tr(lang, "In kết quả", "Print the results")}</button>
                 <button type="button" onclick={emit(&p.onreset)}>{tr(lang, "Khôi phục giao ước mặc định…", "Reset to the built-in pact…")}</button>
             </div>
+            <p id="csv-format" class="hint">{tr(lang,
+                "Tệp CSV viết số như trên màn hình (dấu phẩy thập phân) và ngăn cột bằng dấu chấm phẩy (;), như Excel cài đặt tiếng Việt đọc.",
+                "The CSV writes numbers as shown (decimal points) and separates columns with commas (,), as Excel set to English reads it.")}</p>
             <h3>{tr(lang, "Bộ nhớ của trình duyệt", "Browser storage")}</h3>
             <dl class="storage-info" aria-label={tr(lang, "Bộ nhớ của trình duyệt", "Browser storage")}>
                 <dt>{tr(lang, "Lưu trữ bền vững", "Persistent storage")}</dt>

@@ -221,14 +221,21 @@ test('restore from a backup brings back the earlier data', async ({ page }) => {
   await expect(app.backupItems()).toHaveCount(3);
 });
 
-test('the CSV export has a BOM, the expected header and one row per unit', async ({ page }) => {
+test('the CSV export has a BOM, the expected header and one row per unit, columns split as Excel in that language expects', async ({ page }) => {
   const app = new AppPage(page);
   await enterFigures(app);
+  // The button says how the file is written.
+  await expect(page.getByRole('button', { name: 'Xuất CSV bảng kết quả' }))
+    .toHaveAccessibleDescription(/dấu chấm phẩy \(;\)/);
   const dl = await app.exportCsv();
   expect(dl.suggestedFilename()).toMatch(/^cum1-2023-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await AppPage.text(dl);
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows = parseCsv(text.slice(1)).filter((r) => r.length > 1);
+  // Vietnamese: ";" between columns (Excel's list separator where the decimal mark is a comma),
+  // so a decimal comma needs no quotes.
+  expect(text.split('\n')[0]).toMatch(/^\ufeffHạng;Đơn vị;1 /);
+  expect(text).toMatch(/;90,76%;/);
+  const rows = parseCsv(text.slice(1), ';').filter((r) => r.length > 1);
   const [header, ...data] = rows;
   const targets = defaultDoc().pact.contents.flatMap((c) => c.targets);
   expect(header.length).toBe(2 + targets.length * 5 + 6);
@@ -253,7 +260,11 @@ test('the CSV export has a BOM, the expected header and one row per unit', async
 
   // In English, the same file speaks English.
   await app.setLanguage('en');
-  const en = parseCsv((await AppPage.text(await app.exportCsv())).slice(1));
+  await expect(page.getByRole('button', { name: 'Export the results as CSV' }))
+    .toHaveAccessibleDescription(/commas \(,\)/);
+  const enText = await AppPage.text(await app.exportCsv());
+  expect(enText.split('\n')[0]).toMatch(/^\ufeffRank,Unit,/);
+  const en = parseCsv(enText.slice(1));
   expect(en[0].slice(0, 2)).toEqual(['Rank', 'Unit']);
   expect(en[0].at(-4)).toBe('Total');
   expect(en.find((r) => r[1] === 'Hà Nội City Police')[en[0].indexOf('Total')]).toBe('12.00');
