@@ -315,6 +315,7 @@ pub struct ManualOutcome {
 
 impl Evaluation {
     /// An evaluation with nothing decided yet, which the rules fill in.
+    #[inline]
     pub(crate) fn new(target: Key, status: Status) -> Evaluation {
         Evaluation {
             target,
