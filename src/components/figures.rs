@@ -674,6 +674,42 @@ fn read_points(text: &str, kept: Dec, lang: Lang) -> Result<AttrValue, AttrValue
     .into())
 }
 
+/// Keys of one unit's bonus and deduction lines, in their order (see [`AdjustmentLines`]).
+#[derive(Default)]
+struct LineKeys {
+    unit: String,
+    keys: Vec<u64>,
+    next: u64,
+}
+
+impl LineKeys {
+    /// Fits the keys to `unit`'s `n` lines: new keys for lines beyond those known, all new ones for
+    /// another unit.
+    fn fit(&mut self, unit: &str, n: usize) {
+        if self.unit != unit {
+            self.unit = unit.to_string();
+            self.keys.clear();
+        }
+        self.keys.truncate(n);
+        while self.keys.len() < n {
+            self.keys.push(self.next);
+            self.next += 1;
+        }
+    }
+
+    /// The key of line `i`.
+    fn key(&self, i: usize) -> u64 {
+        self.keys.get(i).copied().unwrap_or(u64::MAX - i as u64)
+    }
+
+    /// Line `i` is being removed: the lines after it keep their keys.
+    fn remove(&mut self, i: usize) {
+        if i < self.keys.len() {
+            self.keys.remove(i);
+        }
+    }
+}
+
 /// The bonus and deduction lines of a unit.
 #[function_component(AdjustmentLines)]
 fn adjustment_lines(p: &UnitScoresProps) -> Html {
@@ -691,6 +727,12 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
         .unit_data_in(&p.review, &unit)
         .map(|d| d.adjustments.clone())
         .unwrap_or_default();
+    // The lines have no ids of their own, so each is keyed here: a removed line takes its key
+    // with it, and the lines after it keep theirs, with what is typed in their fields (keyed by
+    // position, a field's unusable text would go to the next line, or be lost). Lines added or
+    // restored otherwise (undo, an import) get new keys at the end; another unit, all new ones.
+    let keys = use_mut_ref(LineKeys::default);
+    keys.borrow_mut().fit(&unit, lines.len());
     let caps = &p.doc.pact.adjustments;
     let add = |kind: AdjustmentKind| {
         let (d, unit) = (p.dispatch.clone(), unit.clone());
@@ -747,15 +789,18 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
                 let d = p.dispatch.clone();
                 let u = unit.clone();
                 let snap = snapshot.clone();
+                let line_keys = keys.clone();
                 let onremove = Callback::from(move |_| {
                     // Removing a line is preceded by a snapshot, like every removal.
                     if snap.as_ref().is_none_or(|s| s.0.emit(BackupReason::Remove)) {
+                        line_keys.borrow_mut().remove(i);
                         d.dispatch(Action::RemoveAdjustment { unit: u.clone(), index: i });
                     }
                 });
                 let kind = kind_label(a.kind);
+                let key = keys.borrow().key(i);
                 html! {
-                    <li>
+                    <li key={key}>
                         <span class="kind">{kind}</span>
                         <label>{tr(lang, "Lý do", "Reason")}
                             <input type="text" value={a.reason.clone()} oninput={onreason}

@@ -551,6 +551,34 @@ test('a bonus of 1,5 typed key by key is 1,5 points; text that is not a number s
   await expect(points).toHaveValue('0,75');
 });
 
+test('removing a bonus line leaves what is typed in the other lines where it was typed', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['Cần Thơ']);
+  for (let i = 0; i < 3; i++) await app.addBonusButton('Cần Thơ').click();
+  const line = (n) => app.adjustmentPoints('Cần Thơ', 'Điểm thưởng', n);
+  const reason = (n) => app.adjustmentReason('Cần Thơ', 'Điểm thưởng', n);
+  await expect(line(3)).toHaveValue('0');
+  for (const [n, text] of [[1, 'Dòng một'], [2, 'Dòng hai'], [3, 'Dòng ba']]) await reason(n).fill(text);
+  // Lines 1 and 3 hold text that cannot be taken; every line still counts 0.
+  await typeOver(page, line(1), '1,5x');
+  await typeOver(page, line(3), 'abc');
+  await page.keyboard.press('Tab');
+  await expect(line(1)).toHaveValue('1,5x');
+  await expect(line(3)).toHaveValue('abc');
+  // The line between them goes: each keeps its own text (matched by position from either end,
+  // one of them would take the removed line's empty field).
+  await app.removeAdjustmentButton('Cần Thơ', 'Điểm thưởng', 2).click();
+  await expect(reason(3)).toHaveCount(0);
+  await expect(reason(1)).toHaveValue('Dòng một');
+  await expect(line(1)).toHaveValue('1,5x');
+  await expect(line(1)).toHaveAccessibleDescription(/“1,5x” không phải là số điểm/);
+  await expect(reason(2)).toHaveValue('Dòng ba');
+  await expect(line(2)).toHaveValue('abc');
+  await expect(line(2)).toHaveAccessibleDescription(/“abc” không phải là số điểm/);
+  await expect.poll(async () => (await app.storedUnit('can-tho'))?.adjustments?.map((a) => a.reason))
+    .toEqual(['Dòng một', 'Dòng ba']);
+});
+
 test('the field with the focus belongs to a form of its own, which is never sent', async ({ page }) => {
   // Chromium's autofill reads, after each keystroke, every field that no form owns (the 173 of
   // the 5-unit grid: ≈ 10 ms a key); a field with a form of its own is read alone.
