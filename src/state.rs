@@ -341,8 +341,15 @@ impl AppState {
         let fits = units.len().saturating_sub(pos).min(cells.len());
         let (within, past) = cells.split_at(fits);
         if units.len() < all.len() {
-            self.pasted_outside = grid::outside(within, pos, col, units.len(), columns.len());
-            self.pasted_hidden_rows = past
+            // Lines that the whole grid would also have had no unit for are outside it either
+            // way: counted as values left out, not as rows the filter hides.
+            let reach = shown
+                .get(pos)
+                .map_or(0, |&first| all.len().saturating_sub(first));
+            let (hidden, beyond) = past.split_at(reach.saturating_sub(fits).min(past.len()));
+            self.pasted_outside = grid::outside(within, pos, col, units.len(), columns.len())
+                + grid::outside(beyond, 0, col, 0, columns.len());
+            self.pasted_hidden_rows = hidden
                 .iter()
                 .filter(|line| line.iter().any(|t| !t.trim().is_empty()))
                 .count();
@@ -934,6 +941,29 @@ mod tests {
         );
         assert!(entry(&s, "can-tho", "fires", PeriodKind::Current).is_missing());
         assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 0));
+        // From Cần Thơ, the last unit, shown alone: the second line would have had no unit in
+        // the whole grid either, so its two values are outside it, not hidden by the filter.
+        let s = s.clone().reduce(Action::Paste {
+            shown: Rc::new(vec![4]),
+            pos: 0,
+            col: col(&s, PeriodKind::Current),
+            cells: grid::parse_tsv("7\t8\n9\t10\n"),
+        });
+        assert_eq!(
+            entry(&s, "can-tho", "fires", PeriodKind::Baseline),
+            Entry::int(8)
+        );
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (0, 2));
+        // From Hải Phòng shown alone: the second line would go to Cần Thơ (hidden), the third
+        // to no unit at all.
+        let s = s.clone().reduce(Action::Paste {
+            shown: Rc::new(vec![3]),
+            pos: 0,
+            col: col(&s, PeriodKind::Current),
+            cells: grid::parse_tsv("1\n2\n3\n"),
+        });
+        assert!(entry(&s, "can-tho", "fires", PeriodKind::Current) == Entry::int(7));
+        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 1));
         let s = s.clone().reduce(Action::Paste {
             shown: every_unit(&s),
             pos: 4,
