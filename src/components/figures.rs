@@ -680,17 +680,27 @@ struct LineKeys {
     unit: String,
     keys: Vec<u64>,
     next: u64,
+    /// Lines this component has just asked to add (at the end).
+    adding: usize,
+    /// After a removal here: the position whose line (or the one before) takes the focus, once
+    /// the list has this many lines.
+    focus: Option<(usize, usize)>,
 }
 
 impl LineKeys {
-    /// Fits the keys to `unit`'s `n` lines: new keys for lines beyond those known, all new ones for
-    /// another unit.
+    /// Fits the keys to `unit`'s `n` lines. Lines added here get new keys at the end. Any other
+    /// change of the count (an undo, an import, another tab) cannot be told apart from a line
+    /// restored in the middle, so every line gets a new key: what was typed gives way to the
+    /// stored values, as it does for any change made elsewhere, rather than staying in a field
+    /// that now shows another line. Another unit: all new keys too.
     fn fit(&mut self, unit: &str, n: usize) {
-        if self.unit != unit {
+        let known = self.unit == unit;
+        let added = n > self.keys.len() && n - self.keys.len() <= self.adding;
+        if !known || (n != self.keys.len() && !added) {
             self.unit = unit.to_string();
             self.keys.clear();
         }
-        self.keys.truncate(n);
+        self.adding = 0;
         while self.keys.len() < n {
             self.keys.push(self.next);
             self.next += 1;
@@ -702,10 +712,17 @@ impl LineKeys {
         self.keys.get(i).copied().unwrap_or(u64::MAX - i as u64)
     }
 
-    /// Line `i` is being removed: the lines after it keep their keys.
+    /// A line is being added at the end.
+    fn add(&mut self) {
+        self.adding += 1;
+    }
+
+    /// Line `i` is being removed: the lines after it keep their keys, and the focus goes to the
+    /// line that takes its place.
     fn remove(&mut self, i: usize) {
         if i < self.keys.len() {
             self.keys.remove(i);
+            self.focus = Some((i, self.keys.len()));
         }
     }
 }
@@ -735,8 +752,9 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
     keys.borrow_mut().fit(&unit, lines.len());
     let caps = &p.doc.pact.adjustments;
     let add = |kind: AdjustmentKind| {
-        let (d, unit) = (p.dispatch.clone(), unit.clone());
+        let (d, unit, keys) = (p.dispatch.clone(), unit.clone(), keys.clone());
         Callback::from(move |_| {
+            keys.borrow_mut().add();
             d.dispatch(Action::AddAdjustment {
                 unit: unit.clone(),
                 kind,
@@ -747,10 +765,12 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
     let rule_select = use_node_ref();
     let add_rule = {
         let (d, unit, node) = (p.dispatch.clone(), unit.clone(), rule_select.clone());
+        let keys = keys.clone();
         Callback::from(move |_| {
             if let Some(sel) = node.cast::<web_sys::HtmlSelectElement>() {
                 let id = sel.value();
                 if !id.is_empty() {
+                    keys.borrow_mut().add();
                     d.dispatch(Action::AddAdjustment {
                         unit: unit.clone(),
                         kind: AdjustmentKind::Bonus,
@@ -760,6 +780,30 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
             }
         })
     };
+    // After a removal here, the focus goes to the remove button of the line that took the removed
+    // one's place (the last line when it was the last; "add bonus" when none is left), never to
+    // the page: the removed button is gone.
+    let list = use_node_ref();
+    let add_bonus = use_node_ref();
+    {
+        let (keys, list, add_bonus, n) =
+            (keys.clone(), list.clone(), add_bonus.clone(), lines.len());
+        use_effect(move || {
+            let due = keys.borrow().focus.filter(|&(_, after)| after == n);
+            if let Some((i, _)) = due {
+                keys.borrow_mut().focus = None;
+                let button = list.cast::<web_sys::Element>().and_then(|ul| {
+                    let items = ul.children();
+                    let li = items.item(i.min(items.length().saturating_sub(1) as usize) as u32)?;
+                    li.query_selector("button").ok().flatten()
+                });
+                let target = button.or_else(|| add_bonus.cast::<web_sys::Element>());
+                if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let rules = caps.rules.clone();
     let kind_label = |k: AdjustmentKind| match k {
         AdjustmentKind::Bonus => tr(lang, "Điểm thưởng", "Bonus"),
@@ -770,7 +814,7 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
             <h4>{trf(lang,
                 format!("Điểm thưởng (tối đa {}) và điểm trừ (tối đa {}) — {uname}", dec(caps.bonus_cap, lang), dec(caps.deduction_cap, lang)),
                 format!("Bonus (at most {}) and deductions (at most {}) — {uname}", dec(caps.bonus_cap, lang), dec(caps.deduction_cap, lang)))}</h4>
-            <ul>
+            <ul ref={list}>
             { for lines.iter().enumerate().map(|(i, a)| {
                 let n = i + 1;
                 let d = p.dispatch.clone();
@@ -830,7 +874,7 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
                     <button type="button" onclick={add_rule}>{trf(lang, format!("Áp dụng quy định — {uname}"), format!("Apply the rule — {uname}"))}</button>
                 </div>
             }
-            <button type="button" onclick={add(AdjustmentKind::Bonus)}>{trf(lang, format!("Thêm điểm thưởng — {uname}"), format!("Add bonus — {uname}"))}</button>
+            <button type="button" ref={add_bonus} onclick={add(AdjustmentKind::Bonus)}>{trf(lang, format!("Thêm điểm thưởng — {uname}"), format!("Add bonus — {uname}"))}</button>
             {" "}
             <button type="button" onclick={add(AdjustmentKind::Deduction)}>{trf(lang, format!("Thêm điểm trừ — {uname}"), format!("Add deduction — {uname}"))}</button>
         </div>

@@ -577,6 +577,44 @@ test('removing a bonus line leaves what is typed in the other lines where it was
   await expect(line(2)).toHaveAccessibleDescription(/“abc” không phải là số điểm/);
   await expect.poll(async () => (await app.storedUnit('can-tho'))?.adjustments?.map((a) => a.reason))
     .toEqual(['Dòng một', 'Dòng ba']);
+  // The focus went to the remove button of the line that took the removed one's place, not to
+  // the page; from the keyboard, the last line, then the only one left.
+  await expect(app.removeAdjustmentButton('Cần Thơ', 'Điểm thưởng', 2)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(reason(2)).toHaveCount(0);
+  await expect(app.removeAdjustmentButton('Cần Thơ', 'Điểm thưởng', 1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(reason(1)).toHaveCount(0);
+  await expect(app.addBonusButton('Cần Thơ')).toBeFocused();
+});
+
+test('undo of a removed bonus line never shows one line\'s typed text in another', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['Cần Thơ']);
+  for (let i = 0; i < 4; i++) await app.addBonusButton('Cần Thơ').click();
+  const line = (n) => app.adjustmentPoints('Cần Thơ', 'Điểm thưởng', n);
+  const reason = (n) => app.adjustmentReason('Cần Thơ', 'Điểm thưởng', n);
+  await expect(line(4)).toHaveValue('0');
+  for (const [n, text, points] of [[1, 'L1', '1'], [2, 'L2', '1,5x'], [3, 'L3', '2'], [4, 'L4', '2y']]) {
+    await reason(n).fill(text);
+    await typeOver(page, line(n), points);
+  }
+  await page.keyboard.press('Tab');
+  // L4 typed "2y" still counts 2, as L3 does: equal stored values, one with unusable text.
+  await app.removeAdjustmentButton('Cần Thơ', 'Điểm thưởng', 1).click();
+  await app.removeAdjustmentButton('Cần Thơ', 'Điểm thưởng', 2).click();
+  await expect(reason(3)).toHaveCount(0);
+  await expect(line(2)).toHaveValue('2y');
+  await app.undoButton().click();
+  await expect(reason(3)).toHaveValue('L4');
+  await expect(reason(2)).toHaveValue('L3');
+  // L3 never shows L4's text: after the undo every line shows its stored value (what was typed
+  // gives way to a change made elsewhere, as for any undo).
+  await expect(line(2)).toHaveValue('2');
+  await expect(line(2)).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(line(3)).toHaveValue('2');
+  await expect(line(1)).toHaveValue('1,5');
+  for (const n of [1, 2, 3]) await expect(line(n)).not.toHaveAttribute('aria-invalid', 'true');
 });
 
 test('the field with the focus belongs to a form of its own, which is never sent', async ({ page }) => {
