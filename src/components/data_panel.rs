@@ -158,8 +158,8 @@ pub fn data_panel(p: &DataPanelProps) -> Html {
                 <button type="button" onclick={emit(&p.onreset)}>{tr(lang, "Khôi phục giao ước mặc định…", "Reset to the built-in pact…")}</button>
             </div>
             <p id="csv-format" class="hint">{tr(lang,
-                "Tệp CSV viết số như trên màn hình (dấu phẩy thập phân) và ngăn các cột bằng dấu chấm phẩy (;) để Excel cài đặt tiếng Việt mở đúng từng cột. Chuyển sang English để có tệp ngăn cột bằng dấu phẩy.",
-                "The CSV writes numbers as shown (decimal points) and separates columns with commas (,), so that Excel set to English opens it in columns. Switch to Tiếng Việt for a file separated by semicolons.")}</p>
+                "Tệp CSV viết số như trên màn hình (dấu phẩy thập phân) và ngăn các cột bằng dấu chấm phẩy (;) để Excel cài đặt tiếng Việt mở đúng từng cột. Chuyển sang tiếng Anh để có tệp ngăn cột bằng dấu phẩy.",
+                "The CSV writes numbers as shown (decimal points) and separates columns with commas (,), so that Excel set to English opens it in columns. Switch to Vietnamese for a file separated by semicolons.")}</p>
             <h3>{tr(lang, "Bộ nhớ của trình duyệt", "Browser storage")}</h3>
             <dl class="storage-info" aria-label={tr(lang, "Bộ nhớ của trình duyệt", "Browser storage")}>
                 <dt>{tr(lang, "Lưu trữ bền vững", "Persistent storage")}</dt>
