@@ -746,8 +746,9 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
         .unwrap_or_default();
     // The lines have no ids of their own, so each is keyed here: a removed line takes its key
     // with it, and the lines after it keep theirs, with what is typed in their fields (keyed by
-    // position, a field's unusable text would go to the next line, or be lost). Lines added or
-    // restored otherwise (undo, an import) get new keys at the end; another unit, all new ones.
+    // position, a field's unusable text would go to another line, or be lost). Lines added here
+    // get new keys at the end; any other change of the count, or another unit, renews them all
+    // ([`LineKeys::fit`]).
     let keys = use_mut_ref(LineKeys::default);
     keys.borrow_mut().fit(&unit, lines.len());
     let caps = &p.doc.pact.adjustments;
