@@ -60,22 +60,74 @@ impl Serialize for Entry {
 
 impl<'de> Deserialize<'de> for Entry {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Numbers keep every digit (serde_json's arbitrary precision), strings are kept as typed.
-        match serde_json::Value::deserialize(d)? {
-            serde_json::Value::Null => Ok(Entry::Missing),
-            serde_json::Value::String(s) => Ok(Entry::Text(s)),
-            serde_json::Value::Number(n) => {
-                Dec::parse(&n.to_string()).map(Entry::Value).ok_or_else(|| {
-                    serde::de::Error::custom(format!("number {n} is out of the supported range"))
-                })
-            }
-            other => Err(serde::de::Error::custom(format!(
-                "expected a number, a text or null, found {}",
-                json_kind(&other)
-            ))),
+        d.deserialize_any(EntryVisitor)
+    }
+}
+
+/// Reads a cell: numbers keep every digit (serde_json's arbitrary precision hands them over as
+/// their text, in a one-key map), strings are kept as typed. Every refusal is made inside the
+/// visitor, so that serde_json places it at the value, whose path a refusal then names
+/// (`crate::json_path`).
+struct EntryVisitor;
+
+impl EntryVisitor {
+    fn number<E: serde::de::Error>(digits: &str) -> Result<Entry, E> {
+        Dec::parse(digits)
+            .map(Entry::Value)
+            .ok_or_else(|| E::custom(format!("number {digits} is out of the supported range")))
+    }
+
+    fn refuse<E: serde::de::Error>(kind: &str) -> Result<Entry, E> {
+        Err(E::custom(format!(
+            "expected a number, a text or null, found {kind}"
+        )))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number, a text or null")
+    }
+    fn visit_unit<E>(self) -> Result<Entry, E> {
+        Ok(Entry::Missing)
+    }
+    fn visit_none<E>(self) -> Result<Entry, E> {
+        Ok(Entry::Missing)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Entry, E> {
+        Ok(Entry::Text(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Entry, E> {
+        Ok(Entry::Text(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Entry, E> {
+        Self::number(&v.to_string())
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Entry, E> {
+        Self::number(&v.to_string())
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Entry, E> {
+        Self::number(&v.to_string())
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Entry, E> {
+        Self::refuse("a boolean")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Entry, A::Error> {
+        Self::refuse("an array")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
+        // The number token of serde_json's arbitrary precision, or a real object.
+        match map.next_key::<String>()? {
+            Some(key) if key == NUMBER_TOKEN => Self::number(&map.next_value::<String>()?),
+            _ => Self::refuse("an object"),
         }
     }
 }
+
+/// The key under which serde_json (arbitrary_precision) hands a number's digits to a visitor.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// The JSON kind of a value, for messages.
 pub(crate) fn json_kind(v: &serde_json::Value) -> &'static str {

@@ -5,11 +5,11 @@
 //! Import is [`Document::from_json`]. It never panics and never returns a half-read document:
 //! - a file larger than [`MAX_FILE_BYTES`] is refused before it is parsed;
 //! - JSON nested deeper than serde_json's limit (128) is refused by the parser;
-//! - an object that names a key twice is refused with its path (which one was meant is not
+//! - an object that names a key twice is refused at that key (which one was meant is not
 //!   known; serde_json alone would keep the last, silently);
 //! - an unknown `format` is refused; a `schema_version` above [`SCHEMA_VERSION`] is refused as
 //!   "made by a newer version"; an older one is migrated step by step ([`migrate`]);
-//! - the first type error is reported with its JSON path, then every semantic problem
+//! - the first type error is reported with its JSON path (`crate::json_path`), then every semantic problem
 //!   ([`crate::validate`]) with its path and a message in Vietnamese and English.
 //!
 //! A file of the current version is read straight from its text into the types; any other goes
@@ -233,10 +233,8 @@ impl Document {
         if text.len() > MAX_FILE_BYTES {
             return Err(ImportError::TooLarge { bytes: text.len() });
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let read = serde_path_to_error::deserialize::<_, Document>(&mut de)
+        let read = serde_json::from_str::<Document>(text)
             .ok()
-            .filter(|_| de.end().is_ok())
             .filter(|d| d.format == FORMAT && d.schema_version == SCHEMA_VERSION);
         match read {
             Some(doc) => {
@@ -305,11 +303,7 @@ impl Document {
         // `Value`, serde_json (arbitrary_precision) hands a decimal whose shortest f64 form matches
         // its digits to the visitor as an f64, and re-formatting that f64 can change the last
         // digit (910420293049341.3 became 910420293049341.2). From text every digit is kept.
-        let text = value.to_string();
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let doc: Document =
-            serde_path_to_error::deserialize(&mut de).map_err(|e| type_error(&e))?;
-        doc.checked()
+        read_typed::<Document>(&value.to_string())?.checked()
     }
 
     /// A document just read, without its exported results, made whole where earlier versions
@@ -333,18 +327,12 @@ impl Document {
     }
 }
 
-/// A wrong type or shape found while reading typed data, with its JSON path.
-pub(crate) fn type_error(e: &serde_path_to_error::Error<serde_json::Error>) -> ImportError {
-    // A number the decimal type refuses is read through serde_json's private
-    // arbitrary-precision map; that key is not part of the user's document.
-    let path = e
-        .path()
-        .to_string()
-        .replace(".$serde_json::private::Number", "");
+/// A wrong type or shape found while reading typed data from `text`, with its JSON path.
+fn type_error(text: &str, e: &serde_json::Error) -> ImportError {
     ImportError::Invalid(vec![FieldError::new(
-        if path == "." { String::new() } else { path },
+        crate::json_path::of_error(text, e),
         FieldProblem::Type {
-            message: without_position(e.inner()),
+            message: without_position(e),
         },
     )])
 }
@@ -361,25 +349,15 @@ pub fn parse_json(text: &str) -> Result<Value, ImportError> {
 }
 
 /// Refuses JSON text in which an object names a key twice (`"fires": 3, "fires": 30`), with the
-/// object's path: which of the two the writer meant is not known, and readers differ (serde_json
+/// key's path: which of the two the writer meant is not known, and readers differ (serde_json
 /// keeps the last, silently). The text must be JSON (its syntax errors are reported as such).
 /// An export's `results`, which import ignores, are not looked into.
 fn unique_keys(text: &str) -> Result<(), ImportError> {
     use serde::de::DeserializeSeed;
     let root = UniqueKeys { root: true };
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut track = serde_path_to_error::Track::new();
-    match root.deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let e = serde_path_to_error::Error::new(track.path(), e);
-            Err(if e.inner().is_data() {
-                type_error(&e)
-            } else {
-                not_json(e.inner())
-            })
-        }
-    }
+    root.deserialize(&mut de)
+        .map_err(|e| typed_or_syntax(text, &e))
 }
 
 /// Walks any JSON value only to find a key named twice in one object; at the document's root
@@ -483,11 +461,15 @@ impl<'de> serde::de::Visitor<'de> for UniqueKeys {
 /// [`ImportError::Invalid`] with the JSON path and the reader's message, which
 /// [`crate::messages::reader_message`] words in both languages. No size limit is applied.
 pub fn read_typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ImportError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(v) => de.end().map(|()| v).map_err(|e| not_json(&e)),
-        Err(e) if e.inner().is_data() => Err(type_error(&e)),
-        Err(e) => Err(not_json(e.inner())),
+    serde_json::from_str(text).map_err(|e| typed_or_syntax(text, &e))
+}
+
+/// A reader's error on `text`: of the data's type or shape (with its path), or of the JSON.
+fn typed_or_syntax(text: &str, e: &serde_json::Error) -> ImportError {
+    if e.is_data() {
+        type_error(text, e)
+    } else {
+        not_json(e)
     }
 }
 

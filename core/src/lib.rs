@@ -10,6 +10,7 @@
 //! - [`score`]: points, totals, classification, ranking, flags for the whole cluster.
 //! - [`document`]: the JSON file format, import validation and migration.
 //! - [`validate`]: semantic checks with JSON paths and bilingual messages.
+//! - `json_path`: the JSON path of a reader's error, from where serde_json stopped.
 //! - [`diff`]: what replacing one document by another would change.
 //! - [`workspace`]: several pacts side by side, and their file.
 //! - [`rollover`]: a new pact for next year, with this year's figures as its baselines.
@@ -24,6 +25,7 @@ pub mod diff;
 pub mod document;
 pub mod eval;
 pub mod i18n;
+mod json_path;
 pub mod messages;
 pub mod model;
 pub mod num;

@@ -189,10 +189,7 @@ pub fn read_unit_file(text: &str) -> Result<UnitFile, Refusal> {
             return Err(Refusal::Newer(v));
         }
     }
-    let text = value.to_string();
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| Refusal::Invalid(crate::document::type_error(&e)))
+    crate::document::read_typed(&value.to_string()).map_err(Refusal::Invalid)
 }
 
 /// Checks a unit file against the open pact.

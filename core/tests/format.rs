@@ -80,15 +80,15 @@ fn the_direct_reading_of_the_current_version_is_the_reading_through_a_value() {
         Document::from_json(&text).unwrap(),
         Document::from_value(serde_json::from_str(&text).unwrap()).unwrap()
     );
-    // "title" given twice in the pact: refused either way, with the object's path (the value
-    // alone would keep the last one, silently).
+    // "title" given twice in the pact: refused either way, at the key (the value alone would
+    // keep the last one, silently).
     let text = sample().to_json().replacen(
         "\"title\":",
         "\"title\":{\"vi\":\"bỏ\",\"en\":\"dropped\"},\"title\":",
         1,
     );
     match Document::from_json(&text) {
-        Err(ImportError::Invalid(errors)) => assert_eq!(errors[0].path, "pact"),
+        Err(ImportError::Invalid(errors)) => assert_eq!(errors[0].path, "pact.title"),
         other => panic!("{other:?}"),
     }
     assert!(Document::from_value(serde_json::from_str(&text).unwrap()).is_ok());
