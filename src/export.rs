@@ -1,6 +1,6 @@
 //! Exports: the results table as CSV (UTF-8 with a byte-order mark, so that Excel shows
 //! Vietnamese correctly; columns separated the way the language writes its numbers, see
-//! [`csv_delimiter`]), and file names. The JSON export is `Document::export_json` in the rule
+//! [`csv_delimiter`]; RFC 4180 quoting, [`push_record`]), and file names. The JSON export is `Document::export_json` in the rule
 //! crate, the same text the CLI evaluates.
 
 use crate::ui::{points, target_number, tr};
@@ -16,10 +16,44 @@ pub const BOM: &str = "\u{feff}";
 /// The column separator of the CSV in `lang`: where numbers take a decimal comma (Vietnamese,
 /// "12,50"), Excel set to that language separates a CSV's columns with ";" (Windows' list
 /// separator there); a "," would put every row in one column. English uses "," for both.
-pub fn csv_delimiter(lang: Lang) -> u8 {
+pub fn csv_delimiter(lang: Lang) -> char {
     match lang {
-        Lang::Vi => b';',
-        Lang::En => b',',
+        Lang::Vi => ';',
+        Lang::En => ',',
+    }
+}
+
+/// Appends one CSV record to `out` (RFC 4180): fields separated by `delimiter`, a field quoted
+/// when it holds the separator, a quote or a line break (its quotes doubled), the record ended by
+/// CRLF. Written here rather than by the csv crate: its writer links a float parser with a 10 KB
+/// table for a quoting style this export does not use (BENCHMARKS.md § 3); the csv crate reads
+/// what this writes back in the tests.
+fn push_record<S: AsRef<str>>(out: &mut String, fields: &[S], delimiter: char) {
+    for (i, field) in fields.iter().enumerate() {
+        let field = field.as_ref();
+        if i > 0 {
+            out.push(delimiter);
+        }
+        if field.contains([delimiter, '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// A text a person typed (a unit's name, a level's), made safe to open in a spreadsheet: one
+/// that starts as a formula would (`=`, `+`, `-`, `@`, a tab or a carriage return) is written
+/// after an apostrophe, which spreadsheets show as text (OWASP's advice against CSV injection).
+/// A pact is a file that may come from elsewhere.
+fn as_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -33,9 +67,8 @@ pub fn file_name(doc: &Document, date: &str, ext: &str) -> String {
 /// written as the language writes them, columns separated by [`csv_delimiter`].
 pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
     let pact = &doc.pact;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(csv_delimiter(lang))
-        .from_writer(Vec::new());
+    let delimiter = csv_delimiter(lang);
+    let mut out = String::from(BOM);
     let mut header: Vec<String> = vec![
         tr(lang, "Hạng", "Rank").into(),
         tr(lang, "Đơn vị", "Unit").into(),
@@ -49,7 +82,7 @@ pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
             tr(lang, "khoảng cách / ghi chú", "gap / note"),
             tr(lang, "điểm", "points"),
         ] {
-            header.push(format!("{n} {}: {col}", t.title.get(lang)));
+            header.push(as_text(&format!("{n} {}: {col}", t.title.get(lang))));
         }
     }
     for h in [
@@ -62,12 +95,12 @@ pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
     ] {
         header.push(h.into());
     }
-    let _ = w.write_record(&header);
+    push_record(&mut out, &header, delimiter);
     for u in results.ranking.iter().filter_map(|id| results.unit(id)) {
         let mut row = vec![
             u.rank.to_string(),
             pact.unit(&u.unit)
-                .map(|x| x.name.get(lang).to_string())
+                .map(|x| as_text(x.name.get(lang)))
                 .unwrap_or_default(),
         ];
         for t in &u.targets {
@@ -88,8 +121,8 @@ pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
             points(&u.bonus, lang),
             points(&u.deduction, lang),
             points(&u.total, lang),
-            level,
-            flags.join("; "),
+            as_text(&level),
+            as_text(&flags.join("; ")),
             if u.is_provisional() {
                 tr(lang, "Tạm tính", "Provisional")
             } else {
@@ -97,10 +130,9 @@ pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
             }
             .into(),
         ]);
-        let _ = w.write_record(&row);
+        push_record(&mut out, &row, delimiter);
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+    out
 }
 
 #[cfg(test)]
@@ -147,5 +179,56 @@ mod tests {
         let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
         let hn = rows.iter().find(|r| &r[1] == "Hà Nội City Police").unwrap();
         assert_eq!(&hn[2 + 16], "3.97%");
+    }
+
+    /// Fields with the separator, quotes and line breaks, and names that start as formulas, read
+    /// back by the csv crate as written (the formulas as text).
+    #[test]
+    fn quoting_and_formulas() {
+        let mut doc = Document::default_pact();
+        let names = [
+            "Công an \"A\"; B,\nC",
+            "=HYPERLINK(\"http://x\")",
+            "-2+3",
+            "@SUM(A1)",
+        ];
+        let others = doc.pact.units.iter_mut().filter(|u| u.id != "ha-noi");
+        for (unit, name) in others.zip(names) {
+            unit.name.vi = name.into();
+            unit.name.en = name.into();
+        }
+        // Hà Nội's crimes rise: a negative reduction.
+        let d = doc.unit_data_mut("ha-noi");
+        d.set("crimes_social_order", PeriodKind::Current, Entry::int(2000));
+        d.set(
+            "crimes_social_order",
+            PeriodKind::Baseline,
+            Entry::int(1916),
+        );
+        let r = doc.evaluate();
+        for lang in [Lang::Vi, Lang::En] {
+            let text = results_csv(&doc, &r, lang);
+            let body = text.trim_start_matches(BOM);
+            assert!(body.ends_with("\r\n"));
+            let mut rd = csv::ReaderBuilder::new()
+                .delimiter(csv_delimiter(lang) as u8)
+                .from_reader(body.as_bytes());
+            let width = rd.headers().unwrap().len();
+            let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+            assert_eq!(rows.len(), 5);
+            assert!(rows.iter().all(|r| r.len() == width));
+            let read: Vec<&str> = rows.iter().map(|r| &r[1]).collect();
+            for name in [
+                "Công an \"A\"; B,\nC",
+                "'=HYPERLINK(\"http://x\")",
+                "'-2+3",
+                "'@SUM(A1)",
+            ] {
+                assert!(read.contains(&name), "{name}: {read:?}");
+            }
+            // A negative number is a number, not a formula to disarm.
+            let value = &rows.iter().find(|r| r[1].contains("Hà Nội")).unwrap()[2 + 16];
+            assert!(value.starts_with(['-', '−']), "{value}");
+        }
     }
 }
