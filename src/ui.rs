@@ -20,6 +20,21 @@ pub fn trf(lang: Lang, vi: String, en: String) -> String {
     }
 }
 
+/// Text in lowercase by Unicode's rules (a name inside a sentence; "find unit"'s comparison). In
+/// the browser this is JavaScript's `toLowerCase`, which uses the browser's own Unicode tables:
+/// Rust's `str::to_lowercase` would put a 12 KB table into the wasm (BENCHMARKS.md § 3). Native
+/// builds (the tests) use Rust's; both follow Unicode's default case mapping.
+pub fn lowercase(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(text).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_lowercase()
+    }
+}
+
 /// Points with two decimals in the language's format.
 pub fn points(p: &Points, lang: Lang) -> String {
     format_scaled(&p.rounded(2), 2, lang)

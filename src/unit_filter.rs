@@ -72,7 +72,7 @@ const MARKED: [(char, &str); 7] = [
 /// Lowercase, without Vietnamese marks: precomposed letters become their base letter, and
 /// combining marks (U+0300–U+036F, as some input methods type them) are dropped.
 fn fold(text: &str) -> String {
-    text.to_lowercase()
+    crate::ui::lowercase(text)
         .chars()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .map(|c| {

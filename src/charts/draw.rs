@@ -27,10 +27,16 @@ fn colour(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// plotters writes `font-size` as the size divided by 1.24: this gives `px` on the page.
+/// The sans-serif font at `px` on the page: plotters writes `font-size` as the size divided by
+/// 1.24. Named by plotters' enum, not by the text "sans-serif", which plotters would lowercase
+/// with Rust's Unicode tables (12 KB of the wasm, BENCHMARKS.md § 3).
+fn font(px: f64, style: FontStyle) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::SansSerif, px * 1.24, style)
+}
+
 fn text(px: f64, c: Rgb, h: HPos, v: VPos) -> TextStyle<'static> {
     TextStyle {
-        font: ("sans-serif", px * 1.24).into_font(),
+        font: font(px, FontStyle::Normal),
         color: colour(c).to_backend_color(),
         pos: Pos::new(h, v),
     }
@@ -38,7 +44,7 @@ fn text(px: f64, c: Rgb, h: HPos, v: VPos) -> TextStyle<'static> {
 
 fn bold(px: f64) -> TextStyle<'static> {
     TextStyle {
-        font: ("sans-serif", px * 1.24).into_font().style(FontStyle::Bold),
+        font: font(px, FontStyle::Bold),
         ..text(px, INK, HPos::Left, VPos::Center)
     }
 }

@@ -605,14 +605,14 @@ pub fn criterion_chart(
         lang,
         format!(
             "Biểu đồ cột ngang: thay đổi của {} so với cùng kỳ ở {} đơn vị; ngưỡng {}. {}.",
-            ind_name.to_lowercase(),
+            crate::ui::lowercase(&ind_name),
             rows.len(),
             marker_label,
             tally(&rows, lang)
         ),
         format!(
             "Horizontal bar chart: the change in {} on the same period last year for {} units; threshold {}. {}.",
-            ind_name.to_lowercase(),
+            crate::ui::lowercase(&ind_name),
             rows.len(),
             marker_label,
             tally(&rows, lang)
@@ -928,12 +928,12 @@ pub fn year_on_year_chart(doc: &Document, review: &str, indicator: &str, lang: L
         lang,
         format!(
             "Biểu đồ cột đôi: {} cùng kỳ năm trước (cột viền) và kỳ này (cột đặc) của {} đơn vị.{partial}",
-            name.to_lowercase(),
+            crate::ui::lowercase(&name),
             rows.len()
         ),
         format!(
             "Paired bar chart: {} in the same period last year (outlined) and this period (filled) for {} units.{partial}",
-            name.to_lowercase(),
+            crate::ui::lowercase(&name),
             rows.len()
         ),
     );

@@ -424,7 +424,7 @@ pub fn app() -> Html {
                             if !(e.ctrl_key() || e.meta_key()) {
                                 return;
                             }
-                            let action = match e.key().to_lowercase().as_str() {
+                            let action = match e.key().to_ascii_lowercase().as_str() {
                                 "z" if e.shift_key() => Some(Action::Redo),
                                 "z" => Some(Action::Undo),
                                 "y" => Some(Action::Redo),
