@@ -1,7 +1,7 @@
 //! Exports: the results table as CSV (UTF-8 with a byte-order mark, so that Excel shows
 //! Vietnamese correctly; columns separated the way the language writes its numbers, see
-//! [`csv_delimiter`]; RFC 4180 quoting, [`push_record`]), and file names. The JSON export is `Document::export_json` in the rule
-//! crate, the same text the CLI evaluates.
+//! [`csv_delimiter`]; RFC 4180 quoting, `push_record`), and file names. The JSON export is
+//! `Document::export_json` in the rule crate, the same text the CLI evaluates.
 
 use crate::ui::{points, target_number, tr};
 use thidua_core::i18n::{format_percent, Lang};

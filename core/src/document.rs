@@ -9,8 +9,8 @@
 //!   known; serde_json alone would keep the last, silently);
 //! - an unknown `format` is refused; a `schema_version` above [`SCHEMA_VERSION`] is refused as
 //!   "made by a newer version"; an older one is migrated step by step ([`migrate`]);
-//! - the first type error is reported with its JSON path (`crate::json_path`), then every semantic problem
-//!   ([`crate::validate`]) with its path and a message in Vietnamese and English.
+//! - the first type error is reported with its JSON path (`crate::json_path`), then every
+//!   semantic problem ([`crate::validate`]) with its path and a message in Vietnamese and English.
 //!
 //! A file of the current version is read straight from its text into the types; any other goes
 //! through a JSON value ([`Document::from_value`]: checked, migrated, then read), which also
