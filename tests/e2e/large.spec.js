@@ -180,9 +180,16 @@ async function focusAtEdge(locator) {
 
 test('arrow down and Enter from the last rendered row reach the next unit', async ({ page }) => {
   const app = new AppPage(page);
+  // The last row the window has rendered, once it no longer changes from one frame to the next
+  // (a scroll renders more rows a frame or two later).
   const last = async () => {
-    const names = await app.gridTable().getByRole('rowheader').allTextContents();
-    return names.at(-1);
+    let seen;
+    for (;;) {
+      const names = await app.gridTable().getByRole('rowheader').allTextContents();
+      if (names.at(-1) === seen) return seen;
+      seen = names.at(-1);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
   };
   const next = (name) => `ĐV ${Number(name.split(' ')[1]) + 1}`;
   await app.gridRegion().scrollIntoViewIfNeeded();
