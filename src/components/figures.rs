@@ -685,6 +685,8 @@ struct LineKeys {
     /// After a removal here: the position whose line (or the one before) takes the focus, once
     /// the list has this many lines.
     focus: Option<(usize, usize)>,
+    /// After an add here: the new line, whose reason field takes the focus once it is drawn.
+    fill: Option<usize>,
 }
 
 impl LineKeys {
@@ -699,6 +701,9 @@ impl LineKeys {
         if !known || (n != self.keys.len() && !added) {
             self.unit = unit.to_string();
             self.keys.clear();
+        }
+        if known && added {
+            self.fill = Some(n - 1);
         }
         self.adding = 0;
         while self.keys.len() < n {
@@ -725,6 +730,15 @@ impl LineKeys {
             self.focus = Some((i, self.keys.len()));
         }
     }
+}
+
+/// Focuses the first `selector` in item `i` of the list `list`; false when there is none.
+fn focus_in_item(list: &NodeRef, i: usize, selector: &str) -> bool {
+    list.cast::<web_sys::Element>()
+        .and_then(|ul| ul.children().item(i as u32))
+        .and_then(|li| li.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|e| e.focus().is_ok())
 }
 
 /// The bonus and deduction lines of a unit.
@@ -783,24 +797,25 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
     };
     // After a removal here, the focus goes to the remove button of the line that took the removed
     // one's place (the last line when it was the last; "add bonus" when none is left), never to
-    // the page: the removed button is gone.
+    // the page: the removed button is gone. After an add here, it goes to the new line's reason,
+    // the field a person fills first.
     let list = use_node_ref();
     let add_bonus = use_node_ref();
     {
         let (keys, list, add_bonus, n) =
             (keys.clone(), list.clone(), add_bonus.clone(), lines.len());
         use_effect(move || {
+            let added = keys.borrow_mut().fill.take();
+            if let Some(i) = added.filter(|&i| i < n) {
+                focus_in_item(&list, i, "input");
+            }
             let due = keys.borrow().focus.filter(|&(_, after)| after == n);
             if let Some((i, _)) = due {
                 keys.borrow_mut().focus = None;
-                let button = list.cast::<web_sys::Element>().and_then(|ul| {
-                    let items = ul.children();
-                    let li = items.item(i.min(items.length().saturating_sub(1) as usize) as u32)?;
-                    li.query_selector("button").ok().flatten()
-                });
-                let target = button.or_else(|| add_bonus.cast::<web_sys::Element>());
-                if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = el.focus();
+                if n == 0 || !focus_in_item(&list, i.min(n - 1), "button") {
+                    if let Some(el) = add_bonus.cast::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
                 }
             }
         });

@@ -588,6 +588,27 @@ test('removing a bonus line leaves what is typed in the other lines where it was
   await expect(app.addBonusButton('Cần Thơ')).toBeFocused();
 });
 
+test('adding a bonus or a deduction line from the keyboard puts the focus in its reason', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.openUnit(UNIT_NAMES.vi['Cần Thơ']);
+  const add = app.addBonusButton('Cần Thơ');
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.adjustmentReason('Cần Thơ', 'Điểm thưởng', 1)).toBeFocused();
+  await page.keyboard.type('Chuyên án');
+  await expect(app.adjustmentReason('Cần Thơ', 'Điểm thưởng', 1)).toHaveValue('Chuyên án');
+  // The next field is the line's points.
+  await page.keyboard.press('Tab');
+  await expect(app.adjustmentPoints('Cần Thơ', 'Điểm thưởng', 1)).toBeFocused();
+  // A deduction line: the new line, second in the list, takes the focus.
+  await app.button('Thêm điểm trừ — Cần Thơ').focus();
+  await page.keyboard.press('Enter');
+  await expect(app.adjustmentReason('Cần Thơ', 'Điểm trừ', 2)).toBeFocused();
+  await page.keyboard.type('Vi phạm');
+  await expect.poll(async () => (await app.storedUnit('can-tho'))?.adjustments?.map((a) => [a.kind, a.reason]))
+    .toEqual([['bonus', 'Chuyên án'], ['deduction', 'Vi phạm']]);
+});
+
 test('undo of a removed bonus line never shows one line\'s typed text in another', async ({ page }) => {
   const app = new AppPage(page);
   await app.openUnit(UNIT_NAMES.vi['Cần Thơ']);
