@@ -13,7 +13,14 @@ if ('serviceWorker' in navigator) {
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
     worker.postMessage('thidua-activate');
   };
-  navigator.serviceWorker.register('./sw.js').then((registration) => {
+  // Registered once the first frame is painted and the page is idle: the worker's install
+  // downloads and stores every file, which on a 2-core machine competed with the first layout
+  // (BENCHMARKS.md § 4). The first visit works without it; only the offline copy waits.
+  const afterFirstPaint = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const whenIdle = () => new Promise((resolve) => (window.requestIdleCallback
+    ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+    : setTimeout(resolve, 200)));
+  afterFirstPaint.then(whenIdle).then(() => navigator.serviceWorker.register('./sw.js')).then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
