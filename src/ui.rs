@@ -58,3 +58,13 @@ pub fn target_number(pact: &thidua_core::Pact, target: &str) -> String {
     }
     String::new()
 }
+
+/// The headings of a table's columns, `<th scope="col">` each, in order: one function renders
+/// them for every table, where markup written inline repeats its code per heading (≈ 300 bytes
+/// of wasm each, BENCHMARKS.md § 3).
+pub fn column_headings(texts: &[&'static str]) -> yew::Html {
+    texts
+        .iter()
+        .map(|&t| yew::html! { <th scope="col">{t}</th> })
+        .collect()
+}

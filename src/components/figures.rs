@@ -20,7 +20,7 @@ use crate::components::windowed::{WindowControl, WindowedTable};
 use crate::grid::{self, Column, Step};
 use crate::state::{adjustment_points, Action, AppState};
 use crate::storage::BackupReason;
-use crate::ui::{dec, tr, trf};
+use crate::ui::{column_headings, dec, tr, trf};
 use std::rc::Rc;
 use thidua_core::data::{AdjustmentKind, CellIssue, PeriodKind};
 use thidua_core::eval::{check_score, Problem, ScoreKind};
@@ -585,11 +585,13 @@ pub fn unit_scores(p: &UnitScoresProps) -> Html {
             <table class="manual">
                 <caption>{trf(lang, format!("Nội dung chấm điểm thủ công — {uname}"), format!("Manually scored contents — {uname}"))}</caption>
                 <thead><tr>
-                    <th scope="col">{tr(lang, "Chỉ tiêu", "Target")}</th>
-                    <th scope="col">{score_label(ScoreKind::SelfScore, lang)}</th>
-                    <th scope="col">{tr(lang, "Ghi chú tự chấm", "Self-score remark")}</th>
-                    <th scope="col">{score_label(ScoreKind::Verified, lang)}</th>
-                    <th scope="col">{tr(lang, "Ghi chú thẩm định", "Verification remark")}</th>
+                    { column_headings(&[
+                        tr(lang, "Chỉ tiêu", "Target"),
+                        score_label(ScoreKind::SelfScore, lang),
+                        tr(lang, "Ghi chú tự chấm", "Self-score remark"),
+                        score_label(ScoreKind::Verified, lang),
+                        tr(lang, "Ghi chú thẩm định", "Verification remark"),
+                    ]) }
                 </tr></thead>
                 <tbody>
                 { for manual_targets.iter().map(|t| {

@@ -2,7 +2,7 @@
 //! conflicting cell with a choice between the value held and the file's.
 
 use super::dialog::Dialog;
-use crate::ui::{target_number, tr, trf};
+use crate::ui::{column_headings, target_number, tr, trf};
 use std::collections::HashSet;
 use std::rc::Rc;
 use thidua_core::messages::period_label;
@@ -124,10 +124,12 @@ pub fn merge_dialog(p: &MergeProps) -> Html {
                 <table class="conflicts">
                     <caption>{tr(lang, "Ô có giá trị khác nhau: chọn giá trị giữ lại", "Cells that differ: choose the value to keep")}</caption>
                     <thead><tr>
-                        <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
-                        <th scope="col">{tr(lang, "Ô", "Cell")}</th>
-                        <th scope="col">{tr(lang, "Đang có", "Held")}</th>
-                        <th scope="col">{tr(lang, "Trong tệp", "In the file")}</th>
+                        { column_headings(&[
+                            tr(lang, "Đơn vị", "Unit"),
+                            tr(lang, "Ô", "Cell"),
+                            tr(lang, "Đang có", "Held"),
+                            tr(lang, "Trong tệp", "In the file"),
+                        ]) }
                     </tr></thead>
                     <tbody>
                     { for conflicts.iter().map(|(n, c)| {

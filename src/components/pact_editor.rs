@@ -10,7 +10,7 @@ use crate::browser;
 use crate::pact_edit::{self, Command, RULE_KINDS};
 use crate::state::{Action, AppState};
 use crate::storage::BackupReason;
-use crate::ui::{dec, target_number, tr, trf};
+use crate::ui::{column_headings, dec, target_number, tr, trf};
 use std::collections::HashMap;
 use std::rc::Rc;
 use thidua_core::model::{IndicatorKind, Role, Rule, ScoringMethod};
@@ -561,11 +561,13 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                 <table>
                     <caption>{tr(lang, "Các đơn vị của cụm", "The cluster's units")}</caption>
                     <thead><tr>
-                        <th scope="col">{"#"}</th>
-                        <th scope="col">{tr(lang, "Tên đầy đủ", "Full name")}</th>
-                        <th scope="col">{tr(lang, "Tên ngắn", "Short name")}</th>
-                        <th scope="col">{tr(lang, "Cụm trưởng", "Cluster head")}</th>
-                        <th scope="col">{tr(lang, "Thứ tự, xóa", "Order, remove")}</th>
+                        { column_headings(&[
+                            "#",
+                            tr(lang, "Tên đầy đủ", "Full name"),
+                            tr(lang, "Tên ngắn", "Short name"),
+                            tr(lang, "Cụm trưởng", "Cluster head"),
+                            tr(lang, "Thứ tự, xóa", "Order, remove"),
+                        ]) }
                     </tr></thead>
                     <tbody>
                     { for pact.units.iter().enumerate().map(|(i, u)| {
@@ -604,11 +606,13 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                 <table>
                     <caption>{tr(lang, "Các chỉ số", "The indicators")}</caption>
                     <thead><tr>
-                        <th scope="col">{tr(lang, "Tên", "Name")}</th>
-                        <th scope="col">{tr(lang, "Loại", "Kind")}</th>
-                        <th scope="col">{tr(lang, "Đơn vị tính", "Measured in")}</th>
-                        <th scope="col">{tr(lang, "Dùng trong chỉ tiêu", "Used by targets")}</th>
-                        <th scope="col">{tr(lang, "Xóa", "Remove")}</th>
+                        { column_headings(&[
+                            tr(lang, "Tên", "Name"),
+                            tr(lang, "Loại", "Kind"),
+                            tr(lang, "Đơn vị tính", "Measured in"),
+                            tr(lang, "Dùng trong chỉ tiêu", "Used by targets"),
+                            tr(lang, "Xóa", "Remove"),
+                        ]) }
                     </tr></thead>
                     <tbody>
                     { for pact.indicators.iter().enumerate().map(|(i, d)| {
@@ -731,9 +735,11 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                 <table>
                     <caption>{tr(lang, "Mức xếp loại", "Classification levels")}</caption>
                     <thead><tr>
-                        <th scope="col">{tr(lang, "Mức", "Level")}</th>
-                        <th scope="col">{tr(lang, "Tổng điểm tối thiểu", "Lowest total")}</th>
-                        <th scope="col">{tr(lang, "Mỗi nội dung đạt tối thiểu (% điểm tối đa)", "Each content at least (% of its maximum)")}</th>
+                        { column_headings(&[
+                            tr(lang, "Mức", "Level"),
+                            tr(lang, "Tổng điểm tối thiểu", "Lowest total"),
+                            tr(lang, "Mỗi nội dung đạt tối thiểu (% điểm tối đa)", "Each content at least (% of its maximum)"),
+                        ]) }
                     </tr></thead>
                     <tbody>
                     { for pact.classification.iter().enumerate().map(|(i, l)| {

@@ -7,7 +7,7 @@
 
 use crate::components::windowed::WindowedTable;
 use crate::state::{Action, AppState, View};
-use crate::ui::{dec, points, target_number, tr, trf};
+use crate::ui::{column_headings, dec, points, target_number, tr, trf};
 use std::collections::HashMap;
 use std::rc::Rc;
 use thidua_core::i18n::format_percent;
@@ -365,14 +365,16 @@ pub fn ranking(p: &ResultsProps) -> Html {
     };
     let head = html! {
         <tr aria-rowindex="1">
-            <th scope="col">{tr(lang, "Hạng", "Rank")}</th>
-            <th scope="col">{tr(lang, "Đơn vị", "Unit")}</th>
-            <th scope="col">{tr(lang, "Chỉ tiêu đạt", "Targets met")}</th>
-            <th scope="col">{tr(lang, "Thưởng / trừ", "Bonus / deduction")}</th>
-            <th scope="col">{tr(lang, "Tổng điểm", "Total")}</th>
-            <th scope="col">{tr(lang, "Xếp loại", "Classification")}</th>
-            <th scope="col">{tr(lang, "Đủ điều kiện đề nghị", "Eligible for")}</th>
-            <th scope="col">{tr(lang, "Tình trạng", "State")}</th>
+            { column_headings(&[
+                tr(lang, "Hạng", "Rank"),
+                tr(lang, "Đơn vị", "Unit"),
+                tr(lang, "Chỉ tiêu đạt", "Targets met"),
+                tr(lang, "Thưởng / trừ", "Bonus / deduction"),
+                tr(lang, "Tổng điểm", "Total"),
+                tr(lang, "Xếp loại", "Classification"),
+                tr(lang, "Đủ điều kiện đề nghị", "Eligible for"),
+                tr(lang, "Tình trạng", "State"),
+            ]) }
         </tr>
     };
     // Which unit leads (the star marks its row; one line, "none yet" when none does), what the

@@ -6,7 +6,7 @@ use super::figures::UnitScores;
 use super::results::target_cell;
 use crate::charts::model::gap_chart;
 use crate::state::{Action, AppState, View};
-use crate::ui::{points, target_number, tr, trf};
+use crate::ui::{column_headings, points, target_number, tr, trf};
 use std::rc::Rc;
 use thidua_core::messages::{gap_text, problems_summary};
 use thidua_core::{Document, Lang, Results, Status};
@@ -126,8 +126,10 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
             <table class="results unit-results">
                 <caption>{trf(lang, format!("Kết quả từng chỉ tiêu — {name}"), format!("Result per target — {name}"))}</caption>
                 <thead><tr>
-                    <th scope="col">{tr(lang, "Chỉ tiêu", "Target")}</th>
-                    <th scope="col">{tr(lang, "Kết quả", "Result")}</th>
+                    { column_headings(&[
+                        tr(lang, "Chỉ tiêu", "Target"),
+                        tr(lang, "Kết quả", "Result"),
+                    ]) }
                 </tr></thead>
                 <tbody>
                 { for u.targets.iter().map(|t| html! {
@@ -139,10 +141,12 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
                 <table class="sources">
                     <caption>{tr(lang, "Nguồn số liệu đã gộp từ tệp của đơn vị", "Where merged values came from")}</caption>
                     <thead><tr>
-                        <th scope="col">{tr(lang, "Ô", "Cell")}</th>
-                        <th scope="col">{tr(lang, "Tệp", "File")}</th>
-                        <th scope="col">{tr(lang, "Đơn vị xuất lúc", "Exported at")}</th>
-                        <th scope="col">{tr(lang, "Gộp lúc", "Merged at")}</th>
+                        { column_headings(&[
+                            tr(lang, "Ô", "Cell"),
+                            tr(lang, "Tệp", "File"),
+                            tr(lang, "Đơn vị xuất lúc", "Exported at"),
+                            tr(lang, "Gộp lúc", "Merged at"),
+                        ]) }
                     </tr></thead>
                     <tbody>
                     { for sources.iter().map(|(k, s)| html! {
