@@ -57,9 +57,20 @@ fn as_text(text: &str) -> String {
     }
 }
 
-/// `pact-id-YYYY-MM-DD.ext`.
-pub fn file_name(doc: &Document, date: &str, ext: &str) -> String {
-    format!("{}-{date}.{ext}", doc.pact.id)
+/// The JSON export's name, `pact-id-YYYY-MM-DD.json`: the same file in either language.
+pub fn json_name(doc: &Document, date: &str) -> String {
+    format!("{}-{date}.json", doc.pact.id)
+}
+
+/// The results CSV's name, which says what it holds in the language it is written in:
+/// `pact-id-ket-qua-YYYY-MM-DD.csv` or `pact-id-results-YYYY-MM-DD.csv`. The two files differ
+/// (words, decimal mark, separator), so they must not take each other's place in a folder.
+pub fn csv_name(doc: &Document, date: &str, lang: Lang) -> String {
+    format!(
+        "{}-{}-{date}.csv",
+        doc.pact.id,
+        tr(lang, "ket-qua", "results")
+    )
 }
 
 /// The results as CSV: one row per unit in rank order; for each target its status, value,
@@ -139,6 +150,24 @@ pub fn results_csv(doc: &Document, results: &Results, lang: Lang) -> String {
 mod tests {
     use super::*;
     use thidua_core::{Entry, PeriodKind};
+
+    #[test]
+    fn the_csv_is_named_in_its_language_and_the_json_in_neither() {
+        let doc = Document::default_pact();
+        let id = &doc.pact.id;
+        assert_eq!(
+            csv_name(&doc, "2023-12-31", Lang::Vi),
+            format!("{id}-ket-qua-2023-12-31.csv")
+        );
+        assert_eq!(
+            csv_name(&doc, "2023-12-31", Lang::En),
+            format!("{id}-results-2023-12-31.csv")
+        );
+        assert_eq!(
+            json_name(&doc, "2023-12-31"),
+            format!("{id}-2023-12-31.json")
+        );
+    }
 
     #[test]
     fn csv_has_a_bom_a_header_and_one_row_per_unit() {

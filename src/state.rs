@@ -88,9 +88,10 @@ pub struct AppState {
     /// How many values the last paste left out, as they fell outside the grid (0 when all fit):
     /// the grid says so, rather than dropping them silently.
     pub pasted_outside: usize,
-    /// How many lines of the last paste were left out because "find unit" hides the rows they
-    /// would have gone to (a paste fills only the rows shown).
-    pub pasted_hidden_rows: usize,
+    /// How many values of the last paste were left out because "find unit" hides the rows they
+    /// would have gone to (a paste fills only the rows shown). Counted in values, as
+    /// `pasted_outside` is, so that the grid's two notes speak of the same thing.
+    pub pasted_hidden: usize,
     /// What the last action, when it was an undo or a redo, changed (cleared by the next action
     /// but a change of language).
     pub undone: Option<Undone>,
@@ -225,7 +226,7 @@ impl AppState {
             view: View::Main,
             revision: 0,
             pasted_outside: 0,
-            pasted_hidden_rows: 0,
+            pasted_hidden: 0,
             undone: None,
             undo: VecDeque::new(),
             redo: Vec::new(),
@@ -329,8 +330,8 @@ impl AppState {
 
     /// Pastes `cells` from column `col` of the row at `pos` among the rows `shown`, line by line
     /// into the rows shown after it. Values past the last column, or past the last unit when every
-    /// unit is shown, are counted in `pasted_outside`; lines past the last row shown while "find
-    /// unit" hides some units are counted in `pasted_hidden_rows` (they would otherwise go to units
+    /// unit is shown, are counted in `pasted_outside`; the values of lines past the last row shown
+    /// while "find unit" hides some units are counted in `pasted_hidden` (they would otherwise go to units
     /// the person cannot see).
     fn paste(&mut self, shown: &[usize], pos: usize, col: usize, cells: &[Vec<String>]) {
         let lang = self.lang;
@@ -349,13 +350,14 @@ impl AppState {
             let (hidden, beyond) = past.split_at(reach.saturating_sub(fits).min(past.len()));
             self.pasted_outside = grid::outside(within, pos, col, units.len(), columns.len())
                 + grid::outside(beyond, 0, col, 0, columns.len());
-            self.pasted_hidden_rows = hidden
+            self.pasted_hidden = hidden
                 .iter()
-                .filter(|line| line.iter().any(|t| !t.trim().is_empty()))
+                .flatten()
+                .filter(|t| !t.trim().is_empty())
                 .count();
         } else {
             self.pasted_outside = grid::outside(cells, pos, col, units.len(), columns.len());
-            self.pasted_hidden_rows = 0;
+            self.pasted_hidden = 0;
         }
         let place = Place {
             review: Some(review.clone()),
@@ -870,7 +872,7 @@ mod tests {
         );
         // The sixth line has no unit: its two values are left out, and counted.
         assert_eq!(s.pasted_outside, 2);
-        assert_eq!(s.pasted_hidden_rows, 0);
+        assert_eq!(s.pasted_hidden, 0);
         // One paste is one undo step.
         let s = s.reduce(Action::Undo);
         assert_eq!(
@@ -906,7 +908,7 @@ mod tests {
         );
         assert!(entry(&s, "hai-phong", "fires", PeriodKind::Current).is_missing());
         assert!(entry(&s, "hai-phong", "fires", PeriodKind::Baseline).is_missing());
-        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 0));
+        assert_eq!((s.pasted_hidden, s.pasted_outside), (2, 0));
         // Hà Nội and Hải Phòng shown: the lines go to them in that order, TP HCM is skipped;
         // an empty line loses nothing, and a value past the last column is counted as before.
         let last = grid::columns(&s.doc.pact).len() - 1;
@@ -927,7 +929,7 @@ mod tests {
         );
         assert!(entry(&s, "tp-hcm", &ind.indicator, ind.period).is_missing());
         assert!(entry(&s, "can-tho", &ind.indicator, ind.period).is_missing());
-        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 1));
+        assert_eq!((s.pasted_hidden, s.pasted_outside), (1, 1));
         // From the second row shown; with every unit shown, the bottom edge counts values.
         let s = s.clone().reduce(Action::Paste {
             shown: Rc::new(vec![0, 3]),
@@ -940,7 +942,7 @@ mod tests {
             Entry::int(7)
         );
         assert!(entry(&s, "can-tho", "fires", PeriodKind::Current).is_missing());
-        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 0));
+        assert_eq!((s.pasted_hidden, s.pasted_outside), (1, 0));
         // From Cần Thơ, the last unit, shown alone: the second line would have had no unit in
         // the whole grid either, so its two values are outside it, not hidden by the filter.
         let s = s.clone().reduce(Action::Paste {
@@ -953,7 +955,7 @@ mod tests {
             entry(&s, "can-tho", "fires", PeriodKind::Baseline),
             Entry::int(8)
         );
-        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (0, 2));
+        assert_eq!((s.pasted_hidden, s.pasted_outside), (0, 2));
         // From Hải Phòng shown alone: the second line would go to Cần Thơ (hidden), the third
         // to no unit at all.
         let s = s.clone().reduce(Action::Paste {
@@ -963,14 +965,14 @@ mod tests {
             cells: grid::parse_tsv("1\n2\n3\n"),
         });
         assert!(entry(&s, "can-tho", "fires", PeriodKind::Current) == Entry::int(7));
-        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (1, 1));
+        assert_eq!((s.pasted_hidden, s.pasted_outside), (1, 1));
         let s = s.clone().reduce(Action::Paste {
             shown: every_unit(&s),
             pos: 4,
             col: col(&s, PeriodKind::Current),
             cells: grid::parse_tsv("7\n8\n"),
         });
-        assert_eq!((s.pasted_hidden_rows, s.pasted_outside), (0, 1));
+        assert_eq!((s.pasted_hidden, s.pasted_outside), (0, 1));
         // A position past the rows shown writes nothing.
         let before = s.doc.clone();
         let s = s.reduce(Action::Paste {

@@ -856,7 +856,7 @@ pub fn app() -> Html {
         let doc = state.doc.clone();
         Callback::from(move |_| {
             let _ = browser::download(
-                &export::file_name(&doc, &browser::today(), "json"),
+                &export::json_name(&doc, &browser::today()),
                 "application/json",
                 &doc.export_json(),
             );
@@ -867,7 +867,7 @@ pub fn app() -> Html {
         Callback::from(move |_| {
             let csv = export::results_csv(&doc, &results, lang);
             let _ = browser::download(
-                &export::file_name(&doc, &browser::today(), "csv"),
+                &export::csv_name(&doc, &browser::today(), lang),
                 "text/csv;charset=utf-8",
                 &csv,
             );
@@ -1005,7 +1005,7 @@ pub fn app() -> Html {
                         <section aria-labelledby="h-figures" class="no-print">
                             <h2 id="h-figures" tabindex="-1">{tr(lang, "Nhập số liệu", "Enter figures")}</h2>
                             if *settled {
-                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} pasted_outside={state.pasted_outside} pasted_hidden_rows={state.pasted_hidden_rows} dispatch={dispatch.clone()} />
+                                <FiguresGrid doc={state.doc.clone()} results={results.clone()} review={AttrValue::from(state.review.clone())} lang={lang} shown={shown.clone()} pasted_outside={state.pasted_outside} pasted_hidden={state.pasted_hidden} dispatch={dispatch.clone()} />
                             }
                         </section>
                         <div class="no-print">

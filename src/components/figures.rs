@@ -244,8 +244,8 @@ pub struct FiguresProps {
     pub shown: Rc<Vec<usize>>,
     /// How many values the last paste left out (outside the grid).
     pub pasted_outside: usize,
-    /// How many lines the last paste left out because "find unit" hides the rows they would go to.
-    pub pasted_hidden_rows: usize,
+    /// How many values the last paste left out because "find unit" hides the rows they would go to.
+    pub pasted_hidden: usize,
     /// The reducer.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -259,7 +259,7 @@ impl PartialEq for FiguresProps {
             && self.review == other.review
             && self.lang == other.lang
             && self.pasted_outside == other.pasted_outside
-            && self.pasted_hidden_rows == other.pasted_hidden_rows
+            && self.pasted_hidden == other.pasted_hidden
             && Rc::ptr_eq(&self.shown, &other.shown)
             && self.dispatch == other.dispatch
     }
@@ -448,16 +448,17 @@ pub fn figures_grid(p: &FiguresProps) -> Html {
             },
         )
     });
-    let rows = p.pasted_hidden_rows;
-    let hidden_note = (rows > 0).then(|| {
-        let count = thidua_core::i18n::format_count(rows as i128, lang);
+    // Both notes count values, never lines: a line may hold several values, or none.
+    let hidden = p.pasted_hidden;
+    let hidden_note = (hidden > 0).then(|| {
+        let count = thidua_core::i18n::format_count(hidden as i128, lang);
         trf(
             lang,
-            format!("{count} dòng không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện."),
-            if rows == 1 {
-                "1 row was not pasted: “Find unit” hides the other units, and a paste fills only the units shown.".to_string()
+            format!("{count} giá trị không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện."),
+            if hidden == 1 {
+                "1 value was not pasted: “Find unit” hides the other units, and a paste fills only the units shown.".to_string()
             } else {
-                format!("{count} rows were not pasted: “Find unit” hides the other units, and a paste fills only the units shown.")
+                format!("{count} values were not pasted: “Find unit” hides the other units, and a paste fills only the units shown.")
             },
         )
     });
@@ -834,7 +835,9 @@ fn adjustment_lines(p: &UnitScoresProps) -> Html {
                 format!("Bonus (at most {}) and deductions (at most {}) — {uname}", dec(caps.bonus_cap, lang), dec(caps.deduction_cap, lang)))}</h4>
             <ul ref={list}>
             { for lines.iter().enumerate().map(|(i, a)| {
-                let n = i + 1;
+                // Numbered within its kind ("Bonus 2", "Deduction 1"), as a person counts them,
+                // not by its place in the one list both kinds share.
+                let n = lines[..=i].iter().filter(|l| l.kind == a.kind).count();
                 let d = p.dispatch.clone();
                 let u = unit.clone();
                 let onreason = Callback::from(move |e: InputEvent| {

@@ -600,10 +600,10 @@ test('adding a bonus or a deduction line from the keyboard puts the focus in its
   // The next field is the line's points.
   await page.keyboard.press('Tab');
   await expect(app.adjustmentPoints('Cần Thơ', 'Điểm thưởng', 1)).toBeFocused();
-  // A deduction line: the new line, second in the list, takes the focus.
+  // A deduction line: the new line, second in the list and the first deduction, takes the focus.
   await app.button('Thêm điểm trừ — Cần Thơ').focus();
   await page.keyboard.press('Enter');
-  await expect(app.adjustmentReason('Cần Thơ', 'Điểm trừ', 2)).toBeFocused();
+  await expect(app.adjustmentReason('Cần Thơ', 'Điểm trừ', 1)).toBeFocused();
   await page.keyboard.type('Vi phạm');
   await expect.poll(async () => (await app.storedUnit('can-tho'))?.adjustments?.map((a) => [a.kind, a.reason]))
     .toEqual([['bonus', 'Chuyên án'], ['deduction', 'Vi phạm']]);
@@ -676,16 +676,16 @@ test('a paste while "find unit" filters the grid fills only the units shown, and
   await app.cell('Đà Nẵng', VI.crimes, CUR).click();
   await app.pasteWithKeyboard('100\t120\r\n200\t210');
   await expect(app.cell('Đà Nẵng', VI.crimes, BASE)).toHaveValue('120');
-  await expect(app.text('1 dòng không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện.')).toBeVisible();
+  await expect(app.text('2 giá trị không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện.')).toBeVisible();
   // The lines follow the rows shown, in their order: "ha" shows Hà Nội and Hải Phòng, not TP HCM.
   await app.unitSearch().fill('ha');
   await expect(app.unitSearchCount()).toHaveText('Hiển thị 2/5 đơn vị');
   await app.cell('Hà Nội', VI.crimes, CUR).click();
   await app.pasteWithKeyboard('1\t2\r\n3\t4\r\n5\t6\r\n7\t8');
   await expect(app.cell('Hải Phòng', VI.crimes, CUR)).toHaveValue('3');
-  await expect(app.text('2 dòng không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện.')).toBeVisible();
+  await expect(app.text('4 giá trị không được dán vì bộ lọc “Tìm đơn vị” đang ẩn các đơn vị khác: chỉ dán vào các đơn vị đang hiện.')).toBeVisible();
   await app.setLanguage('en');
-  await expect(app.text('2 rows were not pasted: “Find unit” hides the other units, and a paste fills only the units shown.')).toBeVisible();
+  await expect(app.text('4 values were not pasted: “Find unit” hides the other units, and a paste fills only the units shown.')).toBeVisible();
   await app.unitSearch().fill('');
   await expect(app.cell('Hà Nội', EN.crimes, EN.current)).toHaveValue('1');
   await expect(app.cell('Đà Nẵng', EN.crimes, EN.current)).toHaveValue('100');

@@ -228,7 +228,7 @@ test('the CSV export has a BOM, the expected header and one row per unit, column
   await expect(page.getByRole('button', { name: 'Xuất CSV bảng kết quả' }))
     .toHaveAccessibleDescription(/dấu chấm phẩy \(;\)/);
   const dl = await app.exportCsv();
-  expect(dl.suggestedFilename()).toMatch(/^cum1-2023-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(dl.suggestedFilename()).toMatch(/^cum1-2023-ket-qua-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await AppPage.text(dl);
   expect(text.charCodeAt(0)).toBe(0xfeff);
   // Vietnamese: ";" between columns (Excel's list separator where the decimal mark is a comma),
@@ -262,7 +262,10 @@ test('the CSV export has a BOM, the expected header and one row per unit, column
   await app.setLanguage('en');
   await expect(page.getByRole('button', { name: 'Export the results as CSV' }))
     .toHaveAccessibleDescription(/commas \(,\)/);
-  const enText = await AppPage.text(await app.exportCsv());
+  const enDl = await app.exportCsv();
+  // Named in English too: the two files do not take each other's name.
+  expect(enDl.suggestedFilename()).toMatch(/^cum1-2023-results-\d{4}-\d{2}-\d{2}\.csv$/);
+  const enText = await AppPage.text(enDl);
   expect(enText.split('\n')[0]).toMatch(/^\ufeffRank,Unit,/);
   const en = parseCsv(enText.slice(1));
   expect(en[0].slice(0, 2)).toEqual(['Rank', 'Unit']);

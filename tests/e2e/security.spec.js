@@ -57,7 +57,7 @@ test('markup in an imported file is shown as text and never runs', async ({ page
   await expect(box(`${SCRIPT} — ${t1} — Ghi chú tự chấm`)).toHaveValue(IMG);
   await expect(box(`${SCRIPT} — ${t1} — Ghi chú thẩm định`)).toHaveValue(SCRIPT);
   await expect(box(`${SCRIPT} — Điểm thưởng 1 — lý do`)).toHaveValue(SCRIPT);
-  await expect(box(`${SCRIPT} — Điểm trừ 2 — lý do`)).toHaveValue(IMG);
+  await expect(box(`${SCRIPT} — Điểm trừ 1 — lý do`)).toHaveValue(IMG);
 
   // Nothing ran, and no element came out of the text.
   await page.waitForTimeout(300); // long enough for a broken image's error event

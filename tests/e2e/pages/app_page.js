@@ -381,12 +381,13 @@ export class AppPage {
     return this.page.getByRole('textbox', { name: new RegExp(`^${escape(unitShort)} — .* — ${escape(field)}$`) });
   }
 
-  /** The reason field of the n-th (1-based) bonus or deduction line of a unit. */
+  /** The reason field of a unit's n-th (1-based) bonus line, or n-th deduction line: each kind
+   * is numbered apart. */
   adjustmentReason(unitShort, kind, n) {
     return this.textbox(`${unitShort} — ${kind} ${n} — lý do`);
   }
 
-  /** The points field of the n-th (1-based) bonus or deduction line of a unit, in either language
+  /** The points field of a unit's n-th (1-based) bonus or deduction line (each kind numbered apart), in either language
    * (`kind` as shown: "Điểm thưởng", "Bonus"…). */
   adjustmentPoints(unitShort, kind, n) {
     return this.textbox(new RegExp(`^${escape(unitShort)} — ${escape(kind)} ${n} — (điểm|points)$`));
