@@ -44,6 +44,9 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// How long a download's blob URL stays readable after the click.
+const REVOKE_AFTER_MS: u32 = 60_000;
+
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;
@@ -64,7 +67,12 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     a.set_href(&url);
     a.set_download(filename);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Firefox reads the blob URL after the click's task has ended (Mozilla bug 1282407): revoked
+    // at once, the download never starts. A minute later every browser has read it.
+    gloo_timers::callback::Timeout::new(REVOKE_AFTER_MS, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 

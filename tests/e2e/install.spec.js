@@ -66,3 +66,33 @@ test('the JSON export holds only the document and its results', async ({ page })
     expect(text).not.toContain(word);
   }
 });
+
+test('an export\'s file stays readable after the click, as Firefox needs to start the download', async ({ page }) => {
+  // Firefox reads a download's blob URL only after the click's task (Mozilla bug 1282407): a URL
+  // revoked within that task gives no file there. Chromium, here, reads it at once, so the test
+  // watches the revocation itself (the page's policy keeps it from fetching a blob: URL).
+  await page.addInitScript(() => {
+    const create = URL.createObjectURL;
+    const revoke = URL.revokeObjectURL;
+    window.__blobs = [];
+    URL.createObjectURL = function (blob) {
+      const url = create.call(this, blob);
+      window.__blobs.push({ url, made: performance.now() });
+      return url;
+    };
+    URL.revokeObjectURL = function (url) {
+      const b = window.__blobs.find((x) => x.url === url);
+      if (b) b.revoked = performance.now();
+      return revoke.call(this, url);
+    };
+  });
+  const app = new AppPage(page);
+  await app.goto();
+  const csv = await AppPage.text(await app.exportCsv());
+  expect(csv).toMatch(/^\ufeffHạng;/);
+  // A second later the URL is still there: Firefox has had tasks enough to read it.
+  await page.waitForTimeout(1000);
+  const blobs = await page.evaluate(() => window.__blobs);
+  expect(blobs).toHaveLength(1);
+  expect(blobs[0].revoked).toBeUndefined();
+});
