@@ -1,6 +1,9 @@
 //! Small browser helpers: downloads, the clock, the page language. No storage here (see
 //! [`crate::storage`]).
 
+use crate::ui::trf;
+use thidua_core::Lang;
+
 /// Milliseconds since 1970.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -42,6 +45,22 @@ pub async fn read_file(file: &web_sys::File, lang: thidua_core::Lang) -> Result<
 /// The time now, as ISO 8601 in UTC (for provenance).
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Offers `text` as the file `filename`; when the browser will not make the file, the reason in
+/// `lang`, for the caller to show where the person asked for it (a download that silently gives
+/// nothing is data they believe they have).
+pub fn offer_file(filename: &str, mime: &str, text: &str, lang: Lang) -> Result<(), String> {
+    download(filename, mime, text).map_err(|e| file_not_made(filename, &e, lang))
+}
+
+/// "The file … could not be made: why", in `lang`.
+pub fn file_not_made(filename: &str, why: &str, lang: Lang) -> String {
+    trf(
+        lang,
+        format!("Không tạo được tệp “{filename}”: {why}"),
+        format!("The file “{filename}” could not be made: {why}"),
+    )
 }
 
 /// How long a download's blob URL stays readable after the click.

@@ -355,6 +355,8 @@ pub fn app() -> Html {
     // A newer version was deployed and is waiting (announced by the service worker registration
     // in the start-up script): a notice offers to reload; nothing reloads by itself.
     let update_ready = use_state(|| false);
+    // Why a file asked for could not be made (the page's alert line, until dismissed).
+    let notice = use_state(|| None::<String>);
 
     // The snapshot list (read again when a snapshot is taken, here or in another tab).
     let backups = use_state(Vec::new);
@@ -853,24 +855,19 @@ pub fn app() -> Html {
         })
     };
     let onexport_json = {
-        let doc = state.doc.clone();
+        let (doc, notice) = (state.doc.clone(), notice.clone());
         Callback::from(move |_| {
-            let _ = browser::download(
-                &export::json_name(&doc, &browser::today()),
-                "application/json",
-                &doc.export_json(),
-            );
+            let name = export::json_name(&doc, &browser::today());
+            let made = browser::offer_file(&name, "application/json", &doc.export_json(), lang);
+            notice.set(made.err());
         })
     };
     let onexport_csv = {
-        let (doc, results) = (state.doc.clone(), results.clone());
+        let (doc, results, notice) = (state.doc.clone(), results.clone(), notice.clone());
         Callback::from(move |_| {
             let csv = export::results_csv(&doc, &results, lang);
-            let _ = browser::download(
-                &export::csv_name(&doc, &browser::today(), lang),
-                "text/csv;charset=utf-8",
-                &csv,
-            );
+            let name = export::csv_name(&doc, &browser::today(), lang);
+            notice.set(browser::offer_file(&name, "text/csv;charset=utf-8", &csv, lang).err());
         })
     };
     // Printing renders every row of the windowed results and ranking first.
@@ -950,7 +947,20 @@ pub fn app() -> Html {
                     <p class="note">{tr(lang, "Thang điểm là ví dụ, chưa phải thang điểm chính thức của cụm; có thể sửa.", "The point weights are examples, not the cluster's adopted scale; they can be changed.")}</p>
                 }
             </header>
-            { render_banner(&banner, lang, &session, &save_now, &dispatch, &state.doc, &refresh_backups) }
+            { render_banner(&banner, lang, &session, &BannerActions {
+                save_now: &save_now, dispatch: &dispatch, refresh_backups: &refresh_backups,
+                export: &onexport_json, notice: &notice,
+            }) }
+            if let Some(m) = &*notice {
+                <div class="banner" role="alert">
+                    <p>{m.clone()}{" "}
+                        <button type="button" onclick={
+                            let notice = notice.clone();
+                            Callback::from(move |_| notice.set(None))
+                        }>{tr(lang, "Đóng thông báo", "Dismiss")}</button>
+                    </p>
+                </div>
+            }
             if *update_ready {
                 <div class="update" role="status">
                     {tr(lang, "Đã có phiên bản mới của ứng dụng. ", "A new version of the app is available. ")}
@@ -1159,25 +1169,34 @@ fn render_modal(
     }
 }
 
+/// What a banner's buttons act on: the App's handlers and its alert line.
+struct BannerActions<'a> {
+    save_now: &'a Rc<dyn Fn(bool)>,
+    dispatch: &'a UseReducerDispatcher<AppState>,
+    refresh_backups: &'a Rc<dyn Fn()>,
+    /// The data panel's "Export JSON".
+    export: &'a Callback<()>,
+    /// Where a file that could not be made is reported.
+    notice: &'a UseStateHandle<Option<String>>,
+}
+
 fn render_banner(
     banner: &UseStateHandle<Option<Banner>>,
     lang: Lang,
     session: &Rc<RefCell<Session>>,
-    save_now: &Rc<dyn Fn(bool)>,
-    dispatch: &UseReducerDispatcher<AppState>,
-    doc: &Rc<Document>,
-    refresh_backups: &Rc<dyn Fn()>,
+    act: &BannerActions,
 ) -> Html {
     let Some(b) = (**banner).clone() else {
         return html! {};
     };
-    let export = {
-        let doc = doc.clone();
-        Callback::from(move |_| {
-            let name = format!("{}-{}.json", doc.pact.id, browser::today());
-            let _ = browser::download(&name, "application/json", &doc.export_json());
-        })
-    };
+    let BannerActions {
+        save_now,
+        dispatch,
+        refresh_backups,
+        export,
+        notice,
+    } = *act;
+    let export = export.reform(|_: MouseEvent| ());
     let export_button = html! {
         <button type="button" onclick={export}>{tr(lang, "Xuất JSON để giữ dữ liệu", "Export JSON to keep your data")}</button>
     };
@@ -1200,11 +1219,12 @@ fn render_banner(
             by_other_tab,
         } => {
             // The raw text is read from storage when it is asked for, not on every render.
-            let session = session.clone();
+            let (session, notice) = (session.clone(), notice.clone());
             let download = Callback::from(move |_| {
                 let raw = session.borrow().store.borrow().get(&key).ok().flatten();
                 if let Some(raw) = raw {
-                    let _ = browser::download("thidua-du-lieu-hong.txt", "text/plain", &raw);
+                    let name = "thidua-du-lieu-hong.txt";
+                    notice.set(browser::offer_file(name, "text/plain", &raw, lang).err());
                 }
             });
             html! {

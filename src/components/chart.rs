@@ -79,6 +79,8 @@ pub fn chart_figure(p: &ChartProps) -> Html {
     // The table of figures is built only while it is open: closed, a 1,000-unit chart would
     // otherwise keep thousands of hidden cells in the page and update them on every keystroke.
     let table_open = use_state(|| false);
+    // Why the SVG file could not be made, beside its button.
+    let file_error = use_state(|| None::<String>);
     let ontoggle = {
         let table_open = table_open.clone();
         Callback::from(move |e: Event| {
@@ -90,11 +92,14 @@ pub fn chart_figure(p: &ChartProps) -> Html {
     let title_id = format!("chart-{}-title", chart.key);
     let desc_id = format!("chart-{}-desc", chart.key);
     let ondownload = {
-        let chart = p.chart.clone();
+        let (chart, file_error) = (p.chart.clone(), file_error.clone());
         Callback::from(move |_| {
-            if let Ok(text) = file_text(&chart) {
-                let _ = browser::download(&chart.file_name(), "image/svg+xml", &text);
-            }
+            let name = chart.file_name();
+            let made = match file_text(&chart) {
+                Ok(text) => browser::offer_file(&name, "image/svg+xml", &text, lang),
+                Err(e) => Err(browser::file_not_made(&name, &e, lang)),
+            };
+            file_error.set(made.err());
         })
     };
     html! {
@@ -124,6 +129,9 @@ pub fn chart_figure(p: &ChartProps) -> Html {
                     aria-label={trf(lang, format!("Tải SVG: {}", chart.title), format!("Download SVG: {}", chart.title))}>
                     {tr(lang, "Tải SVG", "Download SVG")}
                 </button>
+                if let Some(m) = &*file_error {
+                    {" "}<span class="field-error" role="alert">{m.clone()}</span>
+                }
             </div>
             <details class="chart-data" {ontoggle}>
                 <summary>{tr(lang, "Bảng số liệu của biểu đồ", "The chart's figures as a table")}</summary>

@@ -314,18 +314,17 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
         })
     };
     let onexport_all = {
-        let pacts = p.pacts.clone();
+        let (pacts, status) = (p.pacts.clone(), status.clone());
         let active = p.active;
         Callback::from(move |_| {
             let ws = Workspace {
                 pacts: pacts.iter().map(|d| (**d).clone()).collect(),
                 active,
             };
-            let _ = browser::download(
-                "thidua-tat-ca-giao-uoc.json",
-                "application/json",
-                &ws.export_json(),
-            );
+            let name = "thidua-tat-ca-giao-uoc.json";
+            if let Err(m) = browser::offer_file(name, "application/json", &ws.export_json(), lang) {
+                status.set(Some((m, false)));
+            }
         })
     };
     let onimport_all = {

@@ -33,6 +33,8 @@ pub struct UnitDetailProps {
 #[function_component(UnitDetail)]
 pub fn unit_detail(p: &UnitDetailProps) -> Html {
     let lang = p.lang;
+    // Why the unit's file could not be made, beside its button.
+    let file_error = use_state(|| None::<String>);
     let pact = &p.doc.pact;
     let Some(u) = p.results.unit(&p.unit) else {
         return html! {};
@@ -67,11 +69,12 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
     // Out of the targets that can be met: a score by review is never "met".
     let decidable = pact.decidable_targets();
     let onexport = {
-        let (doc, unit) = (p.doc.clone(), p.unit.clone());
+        let (doc, unit, file_error) = (p.doc.clone(), p.unit.clone(), file_error.clone());
         Callback::from(move |_| {
             let text = thidua_core::unit_file::export_unit(&doc, &unit, &crate::browser::now_iso());
             let file = format!("thidua-don-vi-{}-{}.json", unit, doc.pact.id);
-            let _ = crate::browser::download(&file, "application/json", &text);
+            let made = crate::browser::offer_file(&file, "application/json", &text, lang);
+            file_error.set(made.err());
         })
     };
     let sources: Vec<(String, thidua_core::data::Source)> = p
@@ -90,6 +93,9 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
             <h2 id="unit-title" tabindex="-1">{name.clone()}</h2>
             <p class="unit-file">
                 <button type="button" onclick={onexport}>{tr(lang, "Xuất tệp của đơn vị (gửi cụm trưởng)", "Export this unit's file (for the cluster head)")}</button>
+                if let Some(m) = &*file_error {
+                    {" "}<span class="field-error" role="alert">{m.clone()}</span>
+                }
             </p>
             <p class="summary">{trf(lang,
                 format!("Hạng {} · {} điểm{} · đạt {}/{} chỉ tiêu", u.rank, points(&u.total, lang), if u.is_provisional() { " (tạm tính)" } else { "" }, u.met, decidable),

@@ -1,7 +1,8 @@
 // Installable and honest about storage: the web app manifest, its icons, and the storage panel
-// (persistent storage asked for, space used and quota shown).
+// (persistent storage asked for, space used and quota shown); the files the app offers (what the
+// JSON export holds, a download Firefox can start, a file the browser will not make reported).
 import { test, expect } from '@playwright/test';
-import { AppPage, VI } from './pages/app_page.js';
+import { AppPage, EN, UNIT_NAMES, VI } from './pages/app_page.js';
 
 test('the manifest is relative, Vietnamese, and its icons exist at the sizes it claims', async ({ page, request }) => {
   const app = new AppPage(page);
@@ -95,4 +96,42 @@ test('an export\'s file stays readable after the click, as Firefox needs to star
   const blobs = await page.evaluate(() => window.__blobs);
   expect(blobs).toHaveLength(1);
   expect(blobs[0].revoked).toBeUndefined();
+});
+
+test('an export the browser refuses to make says so, in either language, and the data stays', async ({ page }) => {
+  // A browser that cannot make the file (out of memory, a policy): the page is told, not the
+  // person, unless the app says it.
+  await page.addInitScript(() => {
+    URL.createObjectURL = () => { throw new RangeError('no room for the file'); };
+  });
+  const app = new AppPage(page);
+  await app.goto();
+  await app.fill('Hà Nội', VI.fires, VI.current, '3');
+  await app.control('exportCsv').click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Không tạo được tệp' });
+  await expect(alert).toContainText(/Không tạo được tệp “cum1-2023-ket-qua-\d{4}-\d{2}-\d{2}\.csv”: .*no room for the file/);
+  await app.setLanguage('en');
+  await app.control('exportJson').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be made' }))
+    .toContainText(/The file “cum1-2023-\d{4}-\d{2}-\d{2}\.json” could not be made/);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be made' })).toHaveCount(0);
+  // Nothing else changed: the figure typed is still there.
+  await expect(app.cell('Hà Nội', EN.fires, EN.current)).toHaveValue('3');
+});
+
+test('a unit\'s file, a chart and every pact the browser refuses to make are reported beside their buttons', async ({ page }) => {
+  await page.addInitScript(() => {
+    URL.createObjectURL = () => { throw new RangeError('no room for the file'); };
+  });
+  const app = new AppPage(page);
+  await app.goto();
+  await app.openUnit(UNIT_NAMES.vi['Cần Thơ']);
+  await page.getByRole('button', { name: 'Xuất tệp của đơn vị (gửi cụm trưởng)' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /^Không tạo được tệp “thidua-don-vi-can-tho-cum1-2023\.json”: .*no room for the file/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Tải SVG: / }).first().click();
+  await expect(page.getByRole('alert').filter({ hasText: /^Không tạo được tệp “thidua-[a-z0-9-]+\.svg”: .*no room/ })).toBeVisible();
+  await app.openEditor();
+  await page.getByRole('button', { name: 'Xuất tất cả giao ước (JSON)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Không tạo được tệp “thidua-tat-ca-giao-uoc\.json”/ })).toBeVisible();
 });
