@@ -140,8 +140,11 @@ pub struct LegendItem {
 /// Everything one chart shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
-    /// A stable key, unique on a page: ids and the download's file name come from it.
+    /// A stable key, unique on a page: the page's ids come from it.
     pub key: String,
+    /// The SVG download's file name, in the chart's language: the file holds its words, so the
+    /// Vietnamese and the English drawing of a chart do not take each other's name.
+    pub file: String,
     /// The title.
     pub title: String,
     /// A sentence or two stating what it shows, for screen readers and the page.
@@ -160,11 +163,9 @@ pub struct Chart {
     pub empty: Option<String>,
 }
 
-impl Chart {
-    /// The file name of the SVG download.
-    pub fn file_name(&self) -> String {
-        format!("thidua-{}.svg", self.key)
-    }
+/// `thidua-<stem>.svg`.
+fn file_name(stem: &str) -> String {
+    format!("thidua-{stem}.svg")
 }
 
 /// The most characters of a label drawn at the left of a row.
@@ -477,6 +478,7 @@ pub fn value_chart(doc: &Document, results: &Results, target: &str, lang: Lang) 
         ),
     );
     Chart {
+        file: file_name(&format!("{}-{target}", tr(lang, "chi-tieu", "target"))),
         key: format!("chi-tieu-{target}"),
         title: heading,
         description,
@@ -619,6 +621,10 @@ pub fn criterion_chart(
         ),
     );
     Chart {
+        file: file_name(&format!(
+            "{}-{target}-{indicator}",
+            tr(lang, "chi-tieu", "target")
+        )),
         key: format!("chi-tieu-{target}-{indicator}"),
         title: format!("{} — {}", target_heading(doc, target, lang), ind_name),
         description,
@@ -817,6 +823,7 @@ pub fn ranking_chart(doc: &Document, results: &Results, lang: Lang) -> Chart {
         None
     };
     Chart {
+        file: file_name(tr(lang, "xep-hang", "ranking")),
         key: "xep-hang".into(),
         title: tr(lang, "Xếp hạng theo tổng điểm", "Ranking by total points").into(),
         description,
@@ -938,6 +945,10 @@ pub fn year_on_year_chart(doc: &Document, review: &str, indicator: &str, lang: L
         ),
     );
     Chart {
+        file: file_name(&format!(
+            "{}-{indicator}",
+            tr(lang, "cung-ky", "year-on-year")
+        )),
         key: format!("cung-ky-{indicator}"),
         title: trf(
             lang,
@@ -1109,6 +1120,10 @@ pub fn gap_chart(doc: &Document, results: &Results, unit: Option<&str>, lang: La
         ),
     );
     Chart {
+        file: file_name(&match unit {
+            Some(id) => format!("{}-{id}", tr(lang, "khoang-cach", "distance")),
+            None => tr(lang, "khoang-cach", "distance").into(),
+        }),
         key: match unit {
             Some(id) => format!("khoang-cach-{id}"),
             None => "khoang-cach".into(),

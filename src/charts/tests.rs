@@ -210,6 +210,52 @@ fn every_rate_reduction_and_criterion_has_a_target_chart() {
 }
 
 #[test]
+fn an_svg_file_is_named_in_the_language_it_is_drawn_in() {
+    let doc = Document::default_pact();
+    let results = doc.evaluate();
+    let files = |lang| -> Vec<String> {
+        let mut f: Vec<String> = target_charts(&doc, &results, lang)
+            .into_iter()
+            .take(2)
+            .map(|c| c.file)
+            .collect();
+        f.push(ranking_chart(&doc, &results, lang).file);
+        f.push(gap_chart(&doc, &results, None, lang).file);
+        f.push(gap_chart(&doc, &results, Some("ha-noi"), lang).file);
+        f
+    };
+    assert_eq!(
+        files(Lang::Vi),
+        [
+            "thidua-chi-tieu-t4.svg",
+            "thidua-chi-tieu-t5a.svg",
+            "thidua-xep-hang.svg",
+            "thidua-khoang-cach.svg",
+            "thidua-khoang-cach-ha-noi.svg"
+        ]
+    );
+    assert_eq!(
+        files(Lang::En),
+        [
+            "thidua-target-t4.svg",
+            "thidua-target-t5a.svg",
+            "thidua-ranking.svg",
+            "thidua-distance.svg",
+            "thidua-distance-ha-noi.svg"
+        ]
+    );
+    let crit = target_charts(&doc, &results, Lang::En)
+        .into_iter()
+        .find(|c| c.key == "chi-tieu-t7b-fires")
+        .map(|c| c.file);
+    assert_eq!(crit.as_deref(), Some("thidua-target-t7b-fires.svg"));
+    let review = doc.pact.main_review();
+    let yoy = |lang| year_on_year_chart(&doc, review, "fires", lang).file;
+    assert_eq!(yoy(Lang::Vi), "thidua-cung-ky-fires.svg");
+    assert_eq!(yoy(Lang::En), "thidua-year-on-year-fires.svg");
+}
+
+#[test]
 fn a_no_increase_criterion_shows_the_change_with_the_line_at_zero() {
     let mut doc = Document::default_pact();
     set(

@@ -94,7 +94,7 @@ pub fn chart_figure(p: &ChartProps) -> Html {
     let ondownload = {
         let (chart, file_error) = (p.chart.clone(), file_error.clone());
         Callback::from(move |_| {
-            let name = chart.file_name();
+            let name = chart.file.clone();
             let made = match file_text(&chart) {
                 Ok(text) => browser::offer_file(&name, "image/svg+xml", &text, lang),
                 Err(e) => Err(browser::file_not_made(&name, &e, lang)),
