@@ -66,10 +66,24 @@ pub fn file_not_made(filename: &str, why: &str, lang: Lang) -> String {
 /// How long a download's blob URL stays readable after the click.
 const REVOKE_AFTER_MS: u32 = 60_000;
 
+/// What a thrown JavaScript value says, for a person: "RangeError: …" for an Error or a
+/// DOMException (their name and message, without the stack that `{:?}` prints), the text of
+/// anything else.
+pub fn error_text(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", d.name(), d.message())
+    } else if let Some(x) = e.dyn_ref::<js_sys::Error>() {
+        format!("{}: {}", String::from(x.name()), String::from(x.message()))
+    } else {
+        e.as_string().unwrap_or_else(|| "unknown error".into())
+    }
+}
+
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;
-    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let err = |e: wasm_bindgen::JsValue| error_text(&e);
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);

@@ -539,7 +539,7 @@ fn js_error(e: wasm_bindgen::JsValue) -> StoreError {
     match e.dyn_into::<web_sys::DomException>() {
         Ok(d) if is_quota_error(&d.name(), d.code()) => StoreError::Full,
         Ok(d) => StoreError::Other(format!("{}: {}", d.name(), d.message())),
-        Err(v) => StoreError::Other(v.as_string().unwrap_or_else(|| "unknown error".into())),
+        Err(v) => StoreError::Other(crate::browser::error_text(&v)),
     }
 }
 
