@@ -47,20 +47,36 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
-/// Offers `text` as the file `filename`; when the browser will not make the file, the reason in
-/// `lang`, for the caller to show where the person asked for it (a download that silently gives
-/// nothing is data they believe they have).
-pub fn offer_file(filename: &str, mime: &str, text: &str, lang: Lang) -> Result<(), String> {
-    download(filename, mime, text).map_err(|e| file_not_made(filename, &e, lang))
+/// A file the browser would not make, and why: kept as it is and worded when shown, so that the
+/// message follows a change of language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotMade {
+    /// The file's name.
+    pub file: String,
+    /// What the browser said.
+    pub why: String,
 }
 
-/// "The file … could not be made: why", in `lang`.
-pub fn file_not_made(filename: &str, why: &str, lang: Lang) -> String {
-    trf(
-        lang,
-        format!("Không tạo được tệp “{filename}”: {why}"),
-        format!("The file “{filename}” could not be made: {why}"),
-    )
+impl NotMade {
+    /// "The file … could not be made: why", in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let (file, why) = (&self.file, &self.why);
+        trf(
+            lang,
+            format!("Không tạo được tệp “{file}”: {why}"),
+            format!("The file “{file}” could not be made: {why}"),
+        )
+    }
+}
+
+/// Offers `text` as the file `filename`; when the browser will not make the file, why, for the
+/// caller to show where the person asked for it (a download that silently gives nothing is data
+/// they believe they have).
+pub fn offer_file(filename: &str, mime: &str, text: &str) -> Result<(), NotMade> {
+    download(filename, mime, text).map_err(|why| NotMade {
+        file: filename.to_string(),
+        why,
+    })
 }
 
 /// How long a download's blob URL stays readable after the click.

@@ -356,7 +356,7 @@ pub fn app() -> Html {
     // in the start-up script): a notice offers to reload; nothing reloads by itself.
     let update_ready = use_state(|| false);
     // Why a file asked for could not be made (the page's alert line, until dismissed).
-    let notice = use_state(|| None::<String>);
+    let notice = use_state(|| None::<browser::NotMade>);
 
     // The snapshot list (read again when a snapshot is taken, here or in another tab).
     let backups = use_state(Vec::new);
@@ -858,8 +858,7 @@ pub fn app() -> Html {
         let (doc, notice) = (state.doc.clone(), notice.clone());
         Callback::from(move |_| {
             let name = export::json_name(&doc, &browser::today());
-            let made = browser::offer_file(&name, "application/json", &doc.export_json(), lang);
-            notice.set(made.err());
+            notice.set(browser::offer_file(&name, "application/json", &doc.export_json()).err());
         })
     };
     let onexport_csv = {
@@ -867,7 +866,7 @@ pub fn app() -> Html {
         Callback::from(move |_| {
             let csv = export::results_csv(&doc, &results, lang);
             let name = export::csv_name(&doc, &browser::today(), lang);
-            notice.set(browser::offer_file(&name, "text/csv;charset=utf-8", &csv, lang).err());
+            notice.set(browser::offer_file(&name, "text/csv;charset=utf-8", &csv).err());
         })
     };
     // Printing renders every row of the windowed results and ranking first.
@@ -953,7 +952,7 @@ pub fn app() -> Html {
             }) }
             if let Some(m) = &*notice {
                 <div class="banner" role="alert">
-                    <p>{m.clone()}{" "}
+                    <p>{m.message(lang)}{" "}
                         <button type="button" onclick={
                             let notice = notice.clone();
                             Callback::from(move |_| notice.set(None))
@@ -1177,7 +1176,7 @@ struct BannerActions<'a> {
     /// The data panel's "Export JSON".
     export: &'a Callback<()>,
     /// Where a file that could not be made is reported.
-    notice: &'a UseStateHandle<Option<String>>,
+    notice: &'a UseStateHandle<Option<browser::NotMade>>,
 }
 
 fn render_banner(
@@ -1224,7 +1223,7 @@ fn render_banner(
                 let raw = session.borrow().store.borrow().get(&key).ok().flatten();
                 if let Some(raw) = raw {
                     let name = "thidua-du-lieu-hong.txt";
-                    notice.set(browser::offer_file(name, "text/plain", &raw, lang).err());
+                    notice.set(browser::offer_file(name, "text/plain", &raw).err());
                 }
             });
             html! {

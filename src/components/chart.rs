@@ -80,7 +80,7 @@ pub fn chart_figure(p: &ChartProps) -> Html {
     // otherwise keep thousands of hidden cells in the page and update them on every keystroke.
     let table_open = use_state(|| false);
     // Why the SVG file could not be made, beside its button.
-    let file_error = use_state(|| None::<String>);
+    let file_error = use_state(|| None::<browser::NotMade>);
     let ontoggle = {
         let table_open = table_open.clone();
         Callback::from(move |e: Event| {
@@ -96,8 +96,8 @@ pub fn chart_figure(p: &ChartProps) -> Html {
         Callback::from(move |_| {
             let name = chart.file.clone();
             let made = match file_text(&chart) {
-                Ok(text) => browser::offer_file(&name, "image/svg+xml", &text, lang),
-                Err(e) => Err(browser::file_not_made(&name, &e, lang)),
+                Ok(text) => browser::offer_file(&name, "image/svg+xml", &text),
+                Err(why) => Err(browser::NotMade { file: name, why }),
             };
             file_error.set(made.err());
         })
@@ -130,7 +130,7 @@ pub fn chart_figure(p: &ChartProps) -> Html {
                     {tr(lang, "Tải SVG", "Download SVG")}
                 </button>
                 if let Some(m) = &*file_error {
-                    {" "}<span class="field-error" role="alert">{m.clone()}</span>
+                    {" "}<span class="field-error" role="alert">{m.message(lang)}</span>
                 }
             </div>
             <details class="chart-data" {ontoggle}>

@@ -322,8 +322,8 @@ pub fn pact_editor(p: &PactEditorProps) -> Html {
                 active,
             };
             let name = "thidua-tat-ca-giao-uoc.json";
-            if let Err(m) = browser::offer_file(name, "application/json", &ws.export_json(), lang) {
-                status.set(Some((m, false)));
+            if let Err(m) = browser::offer_file(name, "application/json", &ws.export_json()) {
+                status.set(Some((m.message(lang), false)));
             }
         })
     };

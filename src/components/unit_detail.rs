@@ -34,7 +34,7 @@ pub struct UnitDetailProps {
 pub fn unit_detail(p: &UnitDetailProps) -> Html {
     let lang = p.lang;
     // Why the unit's file could not be made, beside its button.
-    let file_error = use_state(|| None::<String>);
+    let file_error = use_state(|| None::<crate::browser::NotMade>);
     let pact = &p.doc.pact;
     let Some(u) = p.results.unit(&p.unit) else {
         return html! {};
@@ -73,8 +73,7 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
         Callback::from(move |_| {
             let text = thidua_core::unit_file::export_unit(&doc, &unit, &crate::browser::now_iso());
             let file = format!("thidua-don-vi-{}-{}.json", unit, doc.pact.id);
-            let made = crate::browser::offer_file(&file, "application/json", &text, lang);
-            file_error.set(made.err());
+            file_error.set(crate::browser::offer_file(&file, "application/json", &text).err());
         })
     };
     let sources: Vec<(String, thidua_core::data::Source)> = p
@@ -94,7 +93,7 @@ pub fn unit_detail(p: &UnitDetailProps) -> Html {
             <p class="unit-file">
                 <button type="button" onclick={onexport}>{tr(lang, "Xuất tệp của đơn vị (gửi cụm trưởng)", "Export this unit's file (for the cluster head)")}</button>
                 if let Some(m) = &*file_error {
-                    {" "}<span class="field-error" role="alert">{m.clone()}</span>
+                    {" "}<span class="field-error" role="alert">{m.message(lang)}</span>
                 }
             </p>
             <p class="summary">{trf(lang,

@@ -112,7 +112,10 @@ test('an export the browser refuses to make says so, in either language, and the
   await expect(alert).toContainText(/Không tạo được tệp “cum1-2023-ket-qua-\d{4}-\d{2}-\d{2}\.csv”: RangeError: no room for the file/);
   // The error's name and message, not the script's stack.
   await expect(alert).not.toContainText(/JsValue|\bat\s/);
+  // The message follows the language.
   await app.setLanguage('en');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be made' }))
+    .toContainText(/^The file “cum1-2023-ket-qua-\d{4}-\d{2}-\d{2}\.csv” could not be made: RangeError: no room for the file/);
   await app.control('exportJson').click();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be made' }))
     .toContainText(/The file “cum1-2023-\d{4}-\d{2}-\d{2}\.json” could not be made/);
