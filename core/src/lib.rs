@@ -20,6 +20,7 @@
 //! - [`default_pact`]: the built-in 2023 pact of Emulation Cluster No. 1.
 
 pub mod data;
+pub mod date;
 pub mod default_pact;
 pub mod diff;
 pub mod document;

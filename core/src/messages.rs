@@ -613,7 +613,7 @@ fn reader_message_in(m: &str, vi: bool) -> Option<String> {
             ),
         ));
     }
-    // chrono's date errors.
+    // The date reader's errors (chrono's words: crate::date).
     let date = match m {
         "input is out of range" | "no possible date and time matching input" | "impossible" => {
             ("ngày không tồn tại", "the date does not exist")

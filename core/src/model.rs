@@ -35,7 +35,7 @@ pub struct Pact {
     /// The theme of the year.
     pub theme: Text,
     /// The day the pact was signed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date::deserialize_option")]
     pub signed_on: Option<NaiveDate>,
     /// The reviews (kỳ đánh giá) of the pact — e.g. the year-end review (tổng kết) and the mid-year
     /// review (sơ kết 6 tháng) — each a reporting period compared with the same period of the
@@ -84,8 +84,10 @@ pub struct Review {
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day.
+    #[serde(deserialize_with = "crate::date::deserialize")]
     pub start: NaiveDate,
     /// Last day.
+    #[serde(deserialize_with = "crate::date::deserialize")]
     pub end: NaiveDate,
 }
 
