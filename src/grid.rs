@@ -40,7 +40,13 @@ pub fn groups(pact: &Pact) -> Vec<Group> {
             }
         }
         // Within a content, in the pact's own order (occurred before solved).
-        inds.sort_by_key(|id: &Id| pact.indicators.iter().position(|d| &d.id == id));
+        let place = |id: &Id| pact.indicators.iter().position(|d| &d.id == id);
+        inds = thidua_core::order::sorted_positions(inds.len(), &|a, b| {
+            place(&inds[a]).cmp(&place(&inds[b]))
+        })
+        .into_iter()
+        .map(|i| inds[i].clone())
+        .collect();
         if !inds.is_empty() {
             out.push(Group {
                 content: Some(c.id.clone()),

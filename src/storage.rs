@@ -300,7 +300,7 @@ pub fn quarantined(store: &dyn Store) -> Vec<(String, String)> {
         .into_iter()
         .filter(|k| k.starts_with(QUARANTINE_PREFIX))
         .collect();
-    keys.sort();
+    sort_strings(&mut keys);
     keys.into_iter()
         .filter_map(|k| store.get(&k).ok().flatten().map(|v| (k, v)))
         .collect()
@@ -392,7 +392,7 @@ fn backup_keys(store: &dyn Store) -> Vec<String> {
         .into_iter()
         .filter(|k| k.starts_with(BACKUP_PREFIX))
         .collect();
-    keys.sort();
+    sort_strings(&mut keys);
     keys
 }
 
@@ -577,8 +577,26 @@ impl Store for LocalStore {
     }
 }
 
+/// Sorts texts in the order of their bytes through the crate's one stable sort
+/// ([`thidua_core::order`]).
+fn sort_strings(texts: &mut Vec<String>) {
+    let order = thidua_core::order::sorted_positions(texts.len(), &|a, b| texts[a].cmp(&texts[b]));
+    let mut taken: Vec<Option<String>> = std::mem::take(texts).into_iter().map(Some).collect();
+    texts.extend(order.into_iter().filter_map(|i| taken[i].take()));
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn keys_are_sorted_by_their_bytes() {
+        let mut keys: Vec<String> = ["b.2", "a", "b.10", "", "a"]
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        super::sort_strings(&mut keys);
+        assert_eq!(keys, ["", "a", "a", "b.10", "b.2"]);
+    }
+
     fn stored(doc: Document, seq: u64, tab: &str) -> Loaded {
         Loaded::Doc(Box::new(Stored {
             doc,

@@ -561,21 +561,25 @@ impl<'p> Plan<'p> {
     }
 
     fn of(pact: &'p Pact, targets: impl Iterator<Item = &'p Target>) -> Plan<'p> {
-        let mut indicators: Vec<(&str, IndicatorKind)> = pact
-            .indicators
-            .iter()
-            .map(|d| (d.id.as_str(), d.kind))
-            .collect();
+        let defs = &pact.indicators;
         // A stable sort keeps the first definition of a repeated id first; it is the one kept.
-        indicators.sort_by(|a, b| a.0.cmp(b.0));
+        let mut indicators: Vec<(&str, IndicatorKind)> =
+            crate::order::sorted_positions(defs.len(), &|a, b| defs[a].id.cmp(&defs[b].id))
+                .into_iter()
+                .map(|i| (defs[i].id.as_str(), defs[i].kind))
+                .collect();
         indicators.dedup_by(|later, first| later.0 == first.0);
         let targets: Vec<&Target> = targets.collect();
-        let mut manual: Vec<&str> = targets
+        let ids: Vec<&str> = targets
             .iter()
             .filter(|t| matches!(t.rule, Rule::Manual))
             .map(|t| t.id.as_str())
             .collect();
-        manual.sort_unstable();
+        let mut manual: Vec<&str> =
+            crate::order::sorted_positions(ids.len(), &|a, b| ids[a].cmp(ids[b]))
+                .into_iter()
+                .map(|i| ids[i])
+                .collect();
         manual.dedup();
         let mut plan = Plan {
             indicators,

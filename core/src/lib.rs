@@ -30,6 +30,7 @@ mod json_path;
 pub mod messages;
 pub mod model;
 pub mod num;
+pub mod order;
 #[cfg(test)]
 mod reference;
 pub mod rollover;

@@ -619,7 +619,9 @@ fn rank_order(units: &[UnitResult]) -> Vec<usize> {
             .position(|&k| k >> position_bits != head)
             .map_or(keys.len(), |n| start + n);
         if end - start > 1 {
-            order[start..end].sort_by(|&a, &b| units[a].unit.cmp(&units[b].unit));
+            crate::order::sort_positions(&mut order[start..end], &|a, b| {
+                units[a].unit.cmp(&units[b].unit)
+            });
         }
         start = end;
     }
@@ -628,16 +630,14 @@ fn rank_order(units: &[UnitResult]) -> Vec<usize> {
 
 /// The documented ranking, comparing the exact values themselves.
 fn rank_order_general(units: &[UnitResult]) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..units.len()).collect();
-    idx.sort_by(|&a, &b| {
+    crate::order::sorted_positions(units.len(), &|a, b| {
         let (x, y) = (&units[a], &units[b]);
         y.total
             .cmp(&x.total)
             .then_with(|| y.met.cmp(&x.met))
             .then_with(|| x.deduction.cmp(&y.deduction))
             .then_with(|| x.unit.cmp(&y.unit))
-    });
-    idx
+    })
 }
 
 /// The number of bits `x` needs.
