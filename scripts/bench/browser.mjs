@@ -14,8 +14,9 @@
 // Usage: node scripts/bench/browser.mjs [--app DIR] [--eval DIR] [--only eval,tti,typing,storage]
 //                                       [--runs N] [--keys N]          ("storage" prints 6 and 7)
 //                                       [--trace FILE] [--cpuprofile FILE] [--css TEXT]
-//                                       [--profile-units 5|63|1000]
-// For profiling the typing (at 63 units unless --profile-units says otherwise): --trace records a Chromium trace and sums the main
+//                                       [--profile-units 5|63|1000] [--profile-at start|end]
+// For profiling the typing (at 63 units unless --profile-units says otherwise, at the start of the
+// cell unless --profile-at end asks for the run whose error comes and goes): --trace records a Chromium trace and sums the main
 // thread's CPU time per keystroke by stage; --cpuprofile records V8's CPU profile; --css adds a
 // style sheet to every app page (the page's style policy bypassed), to try a change of CSS.
 // TRACE_ALL=1 in the environment records every trace category (large files; names the native
@@ -382,7 +383,7 @@ async function typingSection(docs) {
   const runs = [['floor'], [5, 'start'], [63, 'start'], [1000, 'start'], [63, 'end']];
   for (const [n, at] of runs) {
     let measured;
-    const profiled = n === Number(opt['profile-units'] ?? 63) && at === 'start';
+    const profiled = n === Number(opt['profile-units'] ?? 63) && at === (opt['profile-at'] ?? 'start');
     if (n === 'floor') {
       measured = await typeInBarePage();
     } else {
