@@ -15,9 +15,9 @@
 //                                       [--runs N] [--keys N]          ("storage" prints 6 and 7)
 //                                       [--trace FILE] [--cpuprofile FILE] [--css TEXT]
 //                                       [--profile-units 5|63|1000] [--profile-at start|end]
-// For profiling the typing (at 63 units unless --profile-units says otherwise, at the start of the
-// cell unless --profile-at end asks for the run whose error comes and goes): --trace records a Chromium trace and sums the main
-// thread's CPU time per keystroke by stage; --cpuprofile records V8's CPU profile; --css adds a
+// For profiling the typing (the run at 63 units, at the start of the cell, unless --profile-units
+// and --profile-at name another run of § 5; "end" is the run whose error comes and goes, at 63
+// units only): --trace records a Chromium trace and sums the main thread's CPU time per keystroke by stage; --cpuprofile records V8's CPU profile; --css adds a
 // style sheet to every app page (the page's style policy bypassed), to try a change of CSS.
 // TRACE_ALL=1 in the environment records every trace category (large files; names the native
 // tasks that have no event of their own, such as the browser's form autofill).
@@ -41,6 +41,13 @@ const APP = `http://127.0.0.1:${APP_PORT}/`;
 const ONLY = new Set((opt.only ?? 'eval,tti,typing,storage').split(','));
 const RUNS = Math.max(1, Number(opt.runs ?? 11)); // page loads per figure (≥ 10 for the goals)
 const KEYS = Math.max(1, Number(opt.keys ?? 30)); // measured keystrokes per cluster size
+// The runs of § 5 (units, where in the cell), and the one that --trace and --cpuprofile record.
+const TYPING_RUNS = [['floor'], [5, 'start'], [63, 'start'], [1000, 'start'], [63, 'end']];
+const PROFILED = { units: Number(opt['profile-units'] ?? 63), at: opt['profile-at'] ?? 'start' };
+if ((opt.trace || opt.cpuprofile) && !TYPING_RUNS.some(([n, at]) => n === PROFILED.units && at === PROFILED.at)) {
+  throw new Error(`no typing run at ${PROFILED.units} units, ${PROFILED.at} of the cell, to profile`);
+}
+const PROFILED_RUN = `${PROFILED.units} units${PROFILED.at === 'end' ? ', error on and off' : ''}`;
 const DOC_KEY = 'thidua.v1.doc';
 const CONTEXT = { viewport: { width: 1366, height: 768 }, locale: 'vi-VN', acceptDownloads: true, bypassCSP: Boolean(opt.css) };
 // The flags of playwright.config.js, and exact (not bucketed) performance.memory figures.
@@ -380,10 +387,9 @@ async function typeInBarePage(keys = KEYS) {
 async function typingSection(docs) {
   heading(`5. Typing latency, keydown in a grid cell to the updated result painted (${KEYS} keystrokes)`);
   const rows = [];
-  const runs = [['floor'], [5, 'start'], [63, 'start'], [1000, 'start'], [63, 'end']];
-  for (const [n, at] of runs) {
+  for (const [n, at] of TYPING_RUNS) {
     let measured;
-    const profiled = n === Number(opt['profile-units'] ?? 63) && at === (opt['profile-at'] ?? 'start');
+    const profiled = n === PROFILED.units && at === PROFILED.at;
     if (n === 'floor') {
       measured = await typeInBarePage();
     } else {
@@ -455,7 +461,7 @@ async function stopProfile(cdp) {
   }
   const rows = [...by].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)
     .map(([name, us]) => [name.slice(0, 90), fmtMs(us / 1000 / (KEYS + 4))]);
-  console.log(`CPU profile at ${opt['profile-units'] ?? 63} units (${opt.cpuprofile}): self time per keystroke`);
+  console.log(`CPU profile at ${PROFILED_RUN} (${opt.cpuprofile}): self time per keystroke`);
   table(['function', 'self per keystroke'], rows);
 }
 
@@ -472,7 +478,7 @@ function summariseTrace(buffer) {
     const cpu = hits.reduce((a, e) => a + (e.tdur ?? e.dur), 0);
     return [stage, fmtMs(cpu / 1000 / inputs.length), (hits.length / inputs.length).toFixed(1)];
   });
-  console.log(`Trace at ${opt['profile-units'] ?? 63} units (${opt.trace}): the renderer main thread's CPU time per keystroke, by stage`);
+  console.log(`Trace at ${PROFILED_RUN} (${opt.trace}): the renderer main thread's CPU time per keystroke, by stage`);
   table(['stage', 'CPU per keystroke', 'times per keystroke'], rows);
 }
 
